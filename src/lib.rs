@@ -1,6 +1,41 @@
 //! # pqmigrate
 //!
 //! Move a blockchain's data layer to post-quantum cryptography without a flag day.
+//!
+//! This crate provides hash agility first: a registry of hash families with
+//! self-describing digests ([`hash::Digest`], encoded as multihash), domain-separated
+//! framing, suites that name the family per role, a policy that says which families are
+//! accepted at which height, and RFC 9162 Merkle trees with proofs over any family.
+//!
+//! ## Hash a value and name the family in the output
+//! ```
+//! use pqmigrate::hash::{hash, Digest, HashAlg};
+//!
+//! let d = hash(HashAlg::Sha3_256, b"abc");
+//! assert_eq!(
+//!     d.to_string(),
+//!     "sha3-256:3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532"
+//! );
+//! let back: Digest = d.to_string().parse().unwrap();
+//! assert_eq!(back, d);
+//! ```
+//!
+//! ## Swap the family of one role as configuration
+//! ```
+//! use pqmigrate::hash::{hash_framed, HashAlg, HashRole, HashSuite};
+//!
+//! let today = HashSuite::KECCAK;
+//! let tomorrow = HashSuite { tx_id: HashAlg::Sha3_256, ..today };
+//! for suite in [today, tomorrow] {
+//!     // Call sites never name a family; they ask the suite.
+//!     let tx_id = hash_framed(suite.get(HashRole::TxId), b"tx", &[b"payload"]);
+//!     assert_eq!(tx_id.alg(), suite.tx_id);
+//! }
+//! ```
+//!
+//! ## Features
+//! - `std` (default): `std::error::Error`, `std::io::Write` for [`hash::Hasher`].
+//!   Without it the crate is `no_std` + `alloc`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
@@ -10,6 +45,7 @@ extern crate alloc;
 
 pub mod codec;
 pub mod error;
+pub mod hash;
 pub mod id;
 
 pub use error::{Error, VerifyError};

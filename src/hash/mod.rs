@@ -1,0 +1,66 @@
+//! Hash agility: one registry of families, self-describing digests, framing, suites
+//! and policy.
+//!
+//! Every hash in a chain's data layer should go through this module, so that swapping a
+//! family is a change of [`HashSuite`] data, never an edit of call sites.
+//!
+//! ```
+//! use pqmigrate::hash::{self, HashAlg};
+//!
+//! let d = hash::hash(HashAlg::Keccak256, b"");
+//! assert_eq!(
+//!     d.to_string(),
+//!     "keccak-256:c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
+//! );
+//! // The multihash encoding names the family, so a reader never guesses.
+//! let decoded = hash::Digest::from_multihash(&d.to_multihash()).unwrap();
+//! assert_eq!(decoded, d);
+//! ```
+
+mod alg;
+mod framing;
+mod hasher;
+mod multihash;
+mod policy;
+mod suite;
+
+pub use alg::HashAlg;
+pub use framing::{encode_framed, hash_framed};
+pub use hasher::Hasher;
+pub use multihash::{Digest, MAX_OUTPUT_LEN};
+pub use policy::HashPolicy;
+pub use suite::{HashRole, HashSuite};
+
+use alloc::vec::Vec;
+
+/// Hashes `data` with `alg`.
+pub fn hash(alg: HashAlg, data: &[u8]) -> Digest {
+    let mut h = Hasher::new(alg);
+    h.update(data);
+    h.finalize()
+}
+
+/// Hashes each input independently with `alg`.
+///
+/// This is the batch entry point that Merkle tree building uses a level at a time;
+/// equal-length inputs are what multi-buffer kernels are built for.
+pub fn hash_many(alg: HashAlg, inputs: &[&[u8]]) -> Vec<Digest> {
+    let mut out = alloc::vec![Digest::zero(alg); inputs.len()];
+    hash_many_into(alg, inputs, &mut out);
+    out
+}
+
+/// Allocation-free [`hash_many`]: writes `hash(alg, inputs[i])` to `out[i]`.
+///
+/// # Panics
+/// If `out.len() != inputs.len()` (a caller bug, like `copy_from_slice`).
+pub fn hash_many_into(alg: HashAlg, inputs: &[&[u8]], out: &mut [Digest]) {
+    assert_eq!(
+        inputs.len(),
+        out.len(),
+        "hash_many_into: output length mismatch"
+    );
+    for (input, slot) in inputs.iter().zip(out.iter_mut()) {
+        *slot = hash(alg, input);
+    }
+}
