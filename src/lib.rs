@@ -33,6 +33,18 @@
 //! }
 //! ```
 //!
+//! ## Merkle roots and proofs (RFC 9162)
+//! ```
+//! use pqmigrate::hash::HashAlg;
+//! use pqmigrate::merkle::MerkleTree;
+//!
+//! let leaves: Vec<&[u8]> = vec![b"a", b"b", b"c", b"d", b"e"];
+//! let tree = MerkleTree::new(HashAlg::Blake3, &leaves);
+//! let old_root = tree.root_at(3).unwrap();
+//! let proof = tree.prove_consistency(3).unwrap();
+//! assert!(proof.verify(&old_root, &tree.root()).is_ok());
+//! ```
+//!
 //! ## Features
 //! - `std` (default): `std::error::Error`, `std::io::Write` for [`hash::Hasher`].
 //!   Without it the crate is `no_std` + `alloc`.
@@ -47,5 +59,6 @@ pub mod codec;
 pub mod error;
 pub mod hash;
 pub mod id;
+pub mod merkle;
 
 pub use error::{Error, VerifyError};

@@ -51,6 +51,14 @@ impl Digest {
         }
     }
 
+    /// A digest from bytes whose length the caller already guarantees.
+    pub(crate) fn from_trusted(alg: HashAlg, bytes: &[u8]) -> Self {
+        debug_assert_eq!(bytes.len(), alg.output_len());
+        let mut d = Self::zero(alg);
+        d.bytes_mut().copy_from_slice(bytes);
+        d
+    }
+
     /// Writable view of the live bytes, for hashers filling in an output.
     pub(crate) fn bytes_mut(&mut self) -> &mut [u8] {
         &mut self.bytes[..self.alg.output_len()]
