@@ -1,0 +1,66 @@
+//! `pqmigrate algs`: the registry table.
+
+use pqmigrate::id::HASHES;
+use serde_json::json;
+
+use crate::{JsonFlag, Outcome};
+
+pub(crate) fn algs(out: JsonFlag) -> Outcome {
+    if out.json {
+        let rows: Vec<_> = HASHES
+            .iter()
+            .map(|h| {
+                let s = h.security;
+                json!({
+                    "kind": "hash",
+                    "name": h.name,
+                    "code": h.id.0,
+                    "output_bytes": h.output_len,
+                    "block_bytes": h.block_len,
+                    "status": h.status.to_string(),
+                    "standard": h.standard,
+                    "security_bits": {
+                        "classical_collision": s.classical_collision,
+                        "classical_preimage": s.classical_preimage,
+                        "quantum_preimage": s.quantum_preimage,
+                        "quantum_collision_bht": s.quantum_collision_bht,
+                        "quantum_collision_practical": s.quantum_collision_practical,
+                        "post_quantum": s.post_quantum(),
+                    },
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "hashes": rows }))?
+        );
+        return Ok(true);
+    }
+    println!(
+        "{:<11} {:>5} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  standard",
+        "hash", "code", "out", "block", "status", "coll(cl)", "pre(cl)", "pre(q)", "coll(q)"
+    );
+    for h in HASHES {
+        let s = h.security;
+        println!(
+            "{:<11} {:>#5x} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  {}",
+            h.name,
+            h.id.0,
+            h.output_len,
+            h.block_len,
+            h.status.to_string(),
+            s.classical_collision,
+            s.classical_preimage,
+            s.quantum_preimage,
+            format!(
+                "{}/{}",
+                s.quantum_collision_bht, s.quantum_collision_practical
+            ),
+            h.standard,
+        );
+    }
+    println!();
+    println!("Sizes in bytes, security in bits. pre(q): Grover preimage, n/2.");
+    println!("coll(q): BHT query bound n/3 / practical bound n/2 once quantum memory is costed.");
+    Ok(true)
+}

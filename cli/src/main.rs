@@ -1,0 +1,141 @@
+//! `pqmigrate`: the command-line face of the pqmigrate crate.
+//!
+//! Exit codes: 0 success, 1 a negative answer (e.g. a proof that does not verify),
+//! 2 bad input or usage, with one line on stderr naming the problem.
+
+#![forbid(unsafe_code)]
+
+mod cmd_digest;
+mod cmd_hash;
+mod cmd_merkle;
+mod cmd_registry;
+mod input;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use pqmigrate::hash::HashAlg;
+
+/// Result of a command: `Ok(true)` success, `Ok(false)` negative answer, `Err` bad input.
+pub(crate) type Outcome = Result<bool, CliError>;
+
+/// A bad-input error: printed as one line, exit code 2.
+#[derive(Debug)]
+pub(crate) struct CliError(pub String);
+
+impl<E: std::fmt::Display> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+/// Shorthand for building a [`CliError`].
+macro_rules! bail {
+    ($($t:tt)*) => { return Err($crate::CliError(format!($($t)*))) };
+}
+pub(crate) use bail;
+
+#[derive(Parser)]
+#[command(
+    name = "pqmigrate",
+    version,
+    about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures",
+    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// `--json`: machine-readable output instead of text.
+#[derive(Args, Clone, Copy)]
+pub(crate) struct JsonFlag {
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the algorithm registry: ids, sizes, status and security levels
+    #[command(after_help = "Examples:\n  pqmigrate algs\n  pqmigrate algs --json")]
+    Algs(#[command(flatten)] JsonFlag),
+    /// Hash a file (or stdin) with any registered family
+    #[command(
+        after_help = "Examples:\n  pqmigrate hash --alg sha2-256 file.bin\n  cat file.bin | pqmigrate hash --alg blake3 -\n  pqmigrate hash --alg keccak-256 --multihash file.bin"
+    )]
+    Hash {
+        /// Hash family: sha2-256, sha2-512, sha3-256, sha3-512, keccak-256, blake3
+        #[arg(long, value_parser = parse_alg)]
+        alg: HashAlg,
+        /// Print the multihash encoding (hex) instead of NAME:HEX
+        #[arg(long)]
+        multihash: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+        /// Input file; `-` or nothing reads stdin
+        file: Option<PathBuf>,
+    },
+    /// Work with self-describing digests (multihash)
+    Digest {
+        #[command(subcommand)]
+        command: cmd_digest::DigestCommand,
+    },
+    /// RFC 9162 Merkle trees: roots, inclusion proofs, verification
+    Merkle {
+        #[command(subcommand)]
+        command: cmd_merkle::MerkleCommand,
+    },
+}
+
+/// clap value parser for hash family names, listing the valid ones on error.
+pub(crate) fn parse_alg(s: &str) -> Result<HashAlg, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = HashAlg::ALL.iter().map(|a| a.name()).collect();
+        format!(
+            "unknown hash algorithm {s:?} (expected one of: {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => e.exit(), // --help, --version
+        Err(e) => {
+            // clap's message folded into one line (without the usage block): exit 2
+            // with one line, like every bad input.
+            let rendered = e.render().to_string();
+            let msg: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            eprintln!("{}", msg.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    let outcome = match cli.command {
+        Command::Algs(json) => cmd_registry::algs(json),
+        Command::Hash {
+            alg,
+            multihash,
+            json,
+            file,
+        } => cmd_hash::run(alg, multihash, json, file),
+        Command::Digest { command } => cmd_digest::run(command),
+        Command::Merkle { command } => cmd_merkle::run(command),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(CliError(msg)) => {
+            // One line, always.
+            eprintln!("error: {}", msg.replace('\n', " "));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! Runs the built `pqmigrate` binary: success, negative answer and bad input for every
+//! subcommand, and agreement with independent tools (coreutils, Python hashlib).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pqmigrate"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run pqmigrate")
+}
+
+fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
+/// Exit 2 with exactly one line on stderr that contains `needle`.
+fn assert_bad_input(o: &Output, needle: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line on stderr: {err:?}"
+    );
+    assert!(
+        err.contains(needle),
+        "stderr {err:?} should mention {needle:?}"
+    );
+}
+
+fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+fn sample() -> Vec<u8> {
+    (0..100_003u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect()
+}
+
+/// Runs an external reference tool; `None` (with a visible SKIP) when it is missing.
+fn reference(cmd: &str, args: &[&str]) -> Option<String> {
+    match Command::new(cmd).args(args).output() {
+        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
+        _ => {
+            let _ = writeln!(std::io::stderr(), "SKIP: reference tool {cmd} unavailable");
+            None
+        }
+    }
+}
+
+#[test]
+fn hash_agrees_with_sha256sum() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "data.bin", &sample());
+    let Some(out) = reference("sha256sum", &[f.to_str().unwrap()]) else {
+        return;
+    };
+    let expected = out.split_whitespace().next().unwrap();
+    let o = run(&["hash", "--alg", "sha2-256", f.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), format!("sha2-256:{expected}"));
+}
+
+#[test]
+fn hash_agrees_with_python_hashlib() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "data.bin", &sample());
+    for (ours, py) in [
+        ("sha2-512", "sha512"),
+        ("sha3-256", "sha3_256"),
+        ("sha3-512", "sha3_512"),
+    ] {
+        let script = format!(
+            "import hashlib,sys;print(hashlib.{py}(open(sys.argv[1],'rb').read()).hexdigest())"
+        );
+        let Some(out) = reference("python3", &["-c", &script, f.to_str().unwrap()]) else {
+            return;
+        };
+        let o = run(&["hash", "--alg", ours, f.to_str().unwrap()]);
+        assert_eq!(stdout(&o), format!("{ours}:{}", out.trim()), "{ours}");
+    }
+}
+
+#[test]
+fn hash_keccak_and_blake3_known_answers() {
+    // Keccak-256("abc") (Ethereum) and BLAKE3("abc") (b3sum), also via stdin.
+    let o = run_stdin(&["hash", "--alg", "keccak-256", "-"], b"abc");
+    assert_eq!(
+        stdout(&o),
+        "keccak-256:4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45"
+    );
+    let o = run_stdin(&["hash", "--alg", "blake3"], b"abc");
+    assert_eq!(
+        stdout(&o),
+        "blake3:6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85"
+    );
+}
+
+#[test]
+fn hash_blake3_matches_official_kat_input() {
+    // The BLAKE3 KAT's 1024-byte case (input i mod 251), as b3sum would print it.
+    let kat = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/vectors/external/blake3/test_vectors.json");
+    let Ok(text) = std::fs::read_to_string(&kat) else {
+        let _ = writeln!(std::io::stderr(), "SKIP: {} absent", kat.display());
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let case = v["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["input_len"] == 1024)
+        .unwrap();
+    let input: Vec<u8> = (0..1024).map(|i| (i % 251) as u8).collect();
+    let o = run_stdin(&["hash", "--alg", "blake3", "-"], &input);
+    assert_eq!(
+        stdout(&o),
+        format!("blake3:{}", &case["hash"].as_str().unwrap()[..64])
+    );
+}
+
+#[test]
+fn hash_multihash_and_json() {
+    let o = run_stdin(&["hash", "--alg", "sha3-256", "--multihash"], b"");
+    assert_eq!(
+        stdout(&o),
+        "1620a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
+    );
+    let o = run_stdin(&["hash", "--alg", "sha3-256", "--json"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["alg"], "sha3-256");
+    assert_eq!(v["input_bytes"], 0);
+    assert_eq!(
+        v["multihash"],
+        "1620a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
+    );
+}
+
+#[test]
+fn hash_bad_input() {
+    assert_bad_input(
+        &run(&["hash", "--alg", "md5", "-"]),
+        "unknown hash algorithm \"md5\"",
+    );
+    assert_bad_input(
+        &run(&["hash", "--alg", "sha2-256", "/nonexistent/file"]),
+        "/nonexistent/file",
+    );
+    assert_bad_input(&run(&["hash"]), "--alg");
+}
+
+#[test]
+fn algs_lists_the_registry() {
+    let o = run(&["algs"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for name in [
+        "sha2-256",
+        "sha2-512",
+        "sha3-256",
+        "sha3-512",
+        "keccak-256",
+        "blake3",
+    ] {
+        assert!(text.contains(name), "{name}");
+    }
+    let o = run(&["algs", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hashes = v["hashes"].as_array().unwrap();
+    assert_eq!(hashes.len(), 6);
+    let keccak = hashes.iter().find(|h| h["name"] == "keccak-256").unwrap();
+    assert_eq!(keccak["code"], 0x1b);
+    assert_eq!(keccak["security_bits"]["quantum_preimage"], 128);
+}
+
+#[test]
+fn digest_decode() {
+    let good = "1b20c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470";
+    let o = run(&["digest", "decode", good]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "keccak-256:c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
+    );
+    let o = run(&["digest", "decode", &good.to_uppercase(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["code"], 0x1b);
+    assert_eq!(v["length"], 32);
+
+    assert_bad_input(
+        &run(&["digest", "decode", "1120aa"]),
+        "unknown hash algorithm id 0x11",
+    );
+    assert_bad_input(
+        &run(&["digest", "decode", &good.replacen("1b20", "1b21", 1)]),
+        "wrong length",
+    );
+    assert_bad_input(
+        &run(&["digest", "decode", &format!("{good}00")]),
+        "trailing",
+    );
+    assert_bad_input(
+        &run(&["digest", "decode", &format!("9b00{}", &good[2..])]),
+        "non-minimal varint",
+    );
+    assert_bad_input(&run(&["digest", "decode", "1b20zz"]), "invalid hex");
+    assert_bad_input(&run(&["digest", "decode", &good[..20]]), "truncated");
+}
+
+#[test]
+fn merkle_root_prove_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    // The Certificate Transparency reference leaves: the 8-leaf SHA-256 root is known.
+    let leaves =
+        "\n00\n10\n2021\n3031\n40414243\n5051525354555657\n606162636465666768696a6b6c6d6e6f\n";
+    let f = write(dir.path(), "leaves.txt", leaves.as_bytes());
+    let fs = f.to_str().unwrap();
+    let o = run(&["merkle", "root", "--alg", "sha2-256", fs]);
+    let root = stdout(&o);
+    assert_eq!(
+        root,
+        "sha2-256:5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+    );
+    let o = run(&["merkle", "root", "--alg", "sha2-256", fs, "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["leaves"], 8);
+
+    // Empty file: the empty tree.
+    let empty = write(dir.path(), "empty.txt", b"");
+    let o = run(&[
+        "merkle",
+        "root",
+        "--alg",
+        "sha2-256",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "sha2-256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    );
+
+    let o = run(&["merkle", "prove", "--alg", "sha2-256", "--index", "5", fs]);
+    assert!(o.status.success());
+    let proof = write(dir.path(), "proof.json", &o.stdout);
+    let ps = proof.to_str().unwrap();
+    let verify = |leaf: &str, root: &str| {
+        run(&[
+            "merkle", "verify", "--alg", "sha2-256", "--root", root, "--leaf", leaf, "--proof", ps,
+        ])
+    };
+    let o = verify("40414243", &root);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "valid");
+    let o = verify("40414244", &root);
+    assert_eq!(o.status.code(), Some(1), "wrong leaf is a negative answer");
+    assert_eq!(stdout(&o), "invalid");
+    let other_root = "sha2-256:6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d";
+    assert_eq!(verify("40414243", other_root).status.code(), Some(1));
+
+    // Bad input: wrong family, malformed root, out-of-range index, tampered proof files.
+    assert_bad_input(&verify("40414243", "keccak-256:00"), "--root");
+    assert_bad_input(
+        &run(&[
+            "merkle", "verify", "--alg", "sha3-256", "--root", &root, "--leaf", "00", "--proof", ps,
+        ]),
+        "--root is a sha2-256 digest",
+    );
+    assert_bad_input(
+        &run(&["merkle", "prove", "--alg", "sha2-256", "--index", "8", fs]),
+        "leaf index 8 out of range",
+    );
+    let text = std::fs::read_to_string(&proof).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["path"].as_array_mut().unwrap().pop();
+    let short = write(dir.path(), "short.json", v.to_string().as_bytes());
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "verify",
+            "--alg",
+            "sha2-256",
+            "--root",
+            &root,
+            "--leaf",
+            "00",
+            "--proof",
+            short.to_str().unwrap(),
+        ]),
+        "wrong length for inclusion proof path",
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["extra"] = serde_json::json!(1);
+    let extra = write(dir.path(), "extra.json", v.to_string().as_bytes());
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "verify",
+            "--alg",
+            "sha2-256",
+            "--root",
+            &root,
+            "--leaf",
+            "00",
+            "--proof",
+            extra.to_str().unwrap(),
+        ]),
+        "unknown field",
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["alg"] = serde_json::json!("blake3");
+    let other = write(dir.path(), "other.json", v.to_string().as_bytes());
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "verify",
+            "--alg",
+            "sha2-256",
+            "--root",
+            &root,
+            "--leaf",
+            "00",
+            "--proof",
+            other.to_str().unwrap(),
+        ]),
+        "proof is for blake3",
+    );
+}
+
+#[test]
+fn merkle_leaf_file_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "bad.txt", b"00\n0g\n");
+    assert_bad_input(
+        &run(&["merkle", "root", "--alg", "blake3", f.to_str().unwrap()]),
+        "line 2",
+    );
+    let f = write(dir.path(), "odd.txt", b"abc\n");
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "prove",
+            "--alg",
+            "blake3",
+            "--index",
+            "0",
+            f.to_str().unwrap(),
+        ]),
+        "line 1",
+    );
+}
+
+#[test]
+fn help_has_examples() {
+    for args in [
+        &["--help"][..],
+        &["hash", "--help"],
+        &["merkle", "verify", "--help"],
+        &["digest", "decode", "--help"],
+        &["algs", "--help"],
+    ] {
+        let o = run(args);
+        assert!(o.status.success(), "{args:?}");
+        assert!(stdout(&o).contains("Examples:"), "{args:?}");
+    }
+}
