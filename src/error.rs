@@ -104,6 +104,35 @@ pub enum Error {
         /// The exclusive upper bound.
         bound: u64,
     },
+    /// A context string longer than the 255 bytes FIPS 204 and the composite draft allow.
+    #[error("context of {len} bytes is longer than 255")]
+    ContextTooLong {
+        /// The length given.
+        len: usize,
+    },
+    /// A key or signature component that does not parse (invalid point, scalar out of
+    /// range, high-S ECDSA, non-canonical DER...).
+    #[error("invalid {what}: {reason}")]
+    InvalidComponent {
+        /// Which component.
+        what: &'static str,
+        /// What was wrong.
+        reason: &'static str,
+    },
+    /// The algorithm cannot do what was asked (e.g. a context string for plain ECDSA).
+    #[error("{alg} does not support {what}")]
+    Unsupported {
+        /// The algorithm.
+        alg: &'static str,
+        /// What it does not support.
+        what: &'static str,
+    },
+    /// Signing failed inside a backend (e.g. ML-DSA rejection-sampling bound reached).
+    #[error("signing failed")]
+    SigningFailed,
+    /// No randomness source is available for hedged signing.
+    #[error("no randomness source available")]
+    RandomnessUnavailable,
     /// A configuration (suite, policy) that makes no sense.
     #[error("invalid configuration: {0}")]
     InvalidConfig(&'static str),

@@ -227,6 +227,214 @@ pub const HASHES: &[HashInfo] = &[
     },
 ];
 
+/// A signature-scheme identifier: the first varint of every key and signature envelope.
+///
+/// These values are pqmigrate's own (no shared registry assigns composite ids); they are
+/// pinned by tests and vectors and never reused.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SigId(pub u64);
+
+impl SigId {
+    /// ECDSA secp256k1, SHA-256, compact low-S signatures, compressed keys.
+    pub const SECP256K1: Self = Self(0x01);
+    /// ML-DSA-44 (FIPS 204), pure mode.
+    pub const ML_DSA_44: Self = Self(0x11);
+    /// ML-DSA-65 (FIPS 204), pure mode.
+    pub const ML_DSA_65: Self = Self(0x12);
+    /// ML-DSA-87 (FIPS 204), pure mode.
+    pub const ML_DSA_87: Self = Self(0x13);
+    /// Composite ML-DSA-44 + ECDSA secp256k1, PH = SHA-256 (pqmigrate Label).
+    pub const MLDSA44_SECP256K1: Self = Self(0x21);
+    /// Composite ML-DSA-65 + ECDSA secp256k1, PH = SHA-512 (pqmigrate Label).
+    pub const MLDSA65_SECP256K1: Self = Self(0x22);
+    /// Composite ML-DSA-87 + ECDSA secp256k1, PH = SHA-512 (pqmigrate Label).
+    pub const MLDSA87_SECP256K1: Self = Self(0x23);
+    /// LAMPS id-MLDSA44-ECDSA-P256-SHA256.
+    pub const MLDSA44_P256: Self = Self(0x31);
+    /// LAMPS id-MLDSA65-ECDSA-P256-SHA512.
+    pub const MLDSA65_P256: Self = Self(0x32);
+    /// LAMPS id-MLDSA44-Ed25519-SHA512.
+    pub const MLDSA44_ED25519: Self = Self(0x33);
+    /// LAMPS id-MLDSA65-Ed25519-SHA512.
+    pub const MLDSA65_ED25519: Self = Self(0x34);
+
+    /// The registry entry, if this build knows the id.
+    pub fn info(self) -> Option<&'static SigInfo> {
+        SIGNATURES.iter().find(|h| h.id == self)
+    }
+}
+
+impl fmt::Debug for SigId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.info() {
+            Some(info) => write!(f, "SigId({})", info.name),
+            None => write!(f, "SigId({:#x})", self.0),
+        }
+    }
+}
+
+impl fmt::Display for SigId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.info() {
+            Some(info) => f.write_str(info.name),
+            None => write!(f, "{:#x}", self.0),
+        }
+    }
+}
+
+/// One row of the signature registry. Sizes are of the envelope payloads (without the
+/// id varint); `signature_len` is the maximum where a DER component makes it vary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SigInfo {
+    /// Wire identifier.
+    pub id: SigId,
+    /// Canonical name (CLI `--alg`).
+    pub name: &'static str,
+    /// Public key bytes.
+    pub public_key_len: usize,
+    /// Signature bytes (maximum, for DER components).
+    pub signature_len: usize,
+    /// Secret key bytes (seeds/scalars, as stored).
+    pub secret_key_len: usize,
+    /// NIST post-quantum security category; 0 for classical-only schemes (broken by Shor).
+    pub pq_category: u8,
+    /// Default status.
+    pub status: Status,
+    /// The composite Label, for composites.
+    pub label: Option<&'static str>,
+    /// Where it is specified.
+    pub standard: &'static str,
+}
+
+const fn sig(
+    id: SigId,
+    name: &'static str,
+    sizes: (usize, usize, usize),
+    pq_category: u8,
+    status: Status,
+    label: Option<&'static str>,
+    standard: &'static str,
+) -> SigInfo {
+    SigInfo {
+        id,
+        name,
+        public_key_len: sizes.0,
+        signature_len: sizes.1,
+        secret_key_len: sizes.2,
+        pq_category,
+        status,
+        label,
+        standard,
+    }
+}
+
+const OURS: &str =
+    "draft-ietf-lamps-pq-composite-sigs construction; pqmigrate Label, not IETF-registered";
+const LAMPS: &str = "draft-ietf-lamps-pq-composite-sigs";
+
+/// The signature registry: every scheme this crate defines, in display order.
+pub const SIGNATURES: &[SigInfo] = &[
+    sig(
+        SigId::SECP256K1,
+        "secp256k1",
+        (33, 64, 32),
+        0,
+        Status::Allowed,
+        None,
+        "SEC 2, RFC 6979, BIP 62 low-S",
+    ),
+    sig(
+        SigId::ML_DSA_44,
+        "ml-dsa-44",
+        (1312, 2420, 32),
+        2,
+        Status::Recommended,
+        None,
+        "FIPS 204",
+    ),
+    sig(
+        SigId::ML_DSA_65,
+        "ml-dsa-65",
+        (1952, 3309, 32),
+        3,
+        Status::Recommended,
+        None,
+        "FIPS 204",
+    ),
+    sig(
+        SigId::ML_DSA_87,
+        "ml-dsa-87",
+        (2592, 4627, 32),
+        5,
+        Status::Recommended,
+        None,
+        "FIPS 204",
+    ),
+    sig(
+        SigId::MLDSA44_SECP256K1,
+        "mldsa44-ecdsa-secp256k1-sha256",
+        (1345, 2484, 64),
+        2,
+        Status::Recommended,
+        Some("COMPSIG-MLDSA44-ECDSA-secp256k1-SHA256"),
+        OURS,
+    ),
+    sig(
+        SigId::MLDSA65_SECP256K1,
+        "mldsa65-ecdsa-secp256k1-sha512",
+        (1985, 3373, 64),
+        3,
+        Status::Recommended,
+        Some("COMPSIG-MLDSA65-ECDSA-secp256k1-SHA512"),
+        OURS,
+    ),
+    sig(
+        SigId::MLDSA87_SECP256K1,
+        "mldsa87-ecdsa-secp256k1-sha512",
+        (2625, 4691, 64),
+        5,
+        Status::Recommended,
+        Some("COMPSIG-MLDSA87-ECDSA-secp256k1-SHA512"),
+        OURS,
+    ),
+    sig(
+        SigId::MLDSA44_P256,
+        "mldsa44-ecdsa-p256-sha256",
+        (1377, 2492, 83),
+        2,
+        Status::Allowed,
+        Some("COMPSIG-MLDSA44-ECDSA-P256-SHA256"),
+        LAMPS,
+    ),
+    sig(
+        SigId::MLDSA65_P256,
+        "mldsa65-ecdsa-p256-sha512",
+        (2017, 3381, 83),
+        3,
+        Status::Allowed,
+        Some("COMPSIG-MLDSA65-ECDSA-P256-SHA512"),
+        LAMPS,
+    ),
+    sig(
+        SigId::MLDSA44_ED25519,
+        "mldsa44-ed25519-sha512",
+        (1344, 2484, 64),
+        2,
+        Status::Allowed,
+        Some("COMPSIG-MLDSA44-Ed25519-SHA512"),
+        LAMPS,
+    ),
+    sig(
+        SigId::MLDSA65_ED25519,
+        "mldsa65-ed25519-sha512",
+        (1984, 3373, 64),
+        3,
+        Status::Allowed,
+        Some("COMPSIG-MLDSA65-Ed25519-SHA512"),
+        LAMPS,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,5 +60,6 @@ pub mod error;
 pub mod hash;
 pub mod id;
 pub mod merkle;
+pub mod sig;
 
 pub use error::{Error, VerifyError};

@@ -16,15 +16,21 @@ use alloc::vec::Vec;
 
 use super::{Digest, HashAlg, Hasher};
 
+/// Feeds the framed encoding of `(domain, parts)` to `sink`, piece by piece, without
+/// copying the inputs (so secret inputs can be framed straight into a hasher).
+pub fn write_framed(domain: &[u8], parts: &[&[u8]], mut sink: impl FnMut(&[u8])) {
+    sink(&(domain.len() as u64).to_le_bytes());
+    sink(domain);
+    for part in parts {
+        sink(&(part.len() as u64).to_le_bytes());
+        sink(part);
+    }
+}
+
 /// Hashes `domain` and `parts` with unambiguous length framing (see the module docs).
 pub fn hash_framed(alg: HashAlg, domain: &[u8], parts: &[&[u8]]) -> Digest {
     let mut h = Hasher::new(alg);
-    h.update(&(domain.len() as u64).to_le_bytes());
-    h.update(domain);
-    for part in parts {
-        h.update(&(part.len() as u64).to_le_bytes());
-        h.update(part);
-    }
+    write_framed(domain, parts, |b| h.update(b));
     h.finalize()
 }
 
@@ -32,12 +38,7 @@ pub fn hash_framed(alg: HashAlg, domain: &[u8], parts: &[&[u8]]) -> Digest {
 pub fn encode_framed(domain: &[u8], parts: &[&[u8]]) -> Vec<u8> {
     let total = 8 + domain.len() + parts.iter().map(|p| 8 + p.len()).sum::<usize>();
     let mut out = Vec::with_capacity(total);
-    out.extend_from_slice(&(domain.len() as u64).to_le_bytes());
-    out.extend_from_slice(domain);
-    for part in parts {
-        out.extend_from_slice(&(part.len() as u64).to_le_bytes());
-        out.extend_from_slice(part);
-    }
+    write_framed(domain, parts, |b| out.extend_from_slice(b));
     out
 }
 

@@ -25,7 +25,7 @@ mod policy;
 mod suite;
 
 pub use alg::HashAlg;
-pub use framing::{encode_framed, hash_framed};
+pub use framing::{encode_framed, hash_framed, write_framed};
 pub use hasher::Hasher;
 pub use multihash::{Digest, MAX_OUTPUT_LEN};
 pub use policy::HashPolicy;

@@ -1,0 +1,160 @@
+//! Traditional components of the IETF LAMPS standard pairings (feature `lamps`):
+//! ECDSA P-256 with SHA-256 (uncompressed SEC1 key, DER signature, RFC 5915
+//! `ECPrivateKey` secret) and Ed25519 (RFC 8032, raw encodings), exactly as
+//! draft-ietf-lamps-pq-composite-sigs encodes them.
+
+use alloc::vec::Vec;
+
+use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
+
+use crate::error::Error;
+
+/// Uncompressed SEC1 P-256 public key bytes.
+pub const P256_PUBLIC_LEN: usize = 65;
+/// Longest DER ECDSA P-256 signature.
+pub const P256_MAX_SIGNATURE_LEN: usize = 72;
+/// RFC 5915 `ECPrivateKey` for P-256 as the draft's vectors encode it: version 1, the
+/// 32-byte scalar and the `prime256v1` parameters, no public key.
+const P256_SK_PREFIX: [u8; 7] = [0x30, 0x31, 0x02, 0x01, 0x01, 0x04, 0x20];
+const P256_SK_SUFFIX: [u8; 12] = [
+    0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07,
+];
+/// Length of that `ECPrivateKey`.
+pub const P256_SECRET_LEN: usize = P256_SK_PREFIX.len() + 32 + P256_SK_SUFFIX.len();
+
+/// Ed25519 public key, secret seed and signature lengths.
+pub const ED25519_PUBLIC_LEN: usize = 32;
+/// Ed25519 secret seed length.
+pub const ED25519_SECRET_LEN: usize = 32;
+/// Ed25519 signature length.
+pub const ED25519_SIGNATURE_LEN: usize = 64;
+
+/// Extracts the scalar from the fixed `ECPrivateKey` encoding; anything else is refused.
+fn p256_scalar(sk: &[u8]) -> Result<p256::ecdsa::SigningKey, Error> {
+    let bad = Error::InvalidComponent {
+        what: "P-256 private key",
+        reason: "expected the RFC 5915 ECPrivateKey form used by the draft",
+    };
+    if sk.len() != P256_SECRET_LEN
+        || !sk.starts_with(&P256_SK_PREFIX)
+        || !sk.ends_with(&P256_SK_SUFFIX)
+    {
+        return Err(bad);
+    }
+    p256::ecdsa::SigningKey::from_slice(&sk[P256_SK_PREFIX.len()..P256_SK_PREFIX.len() + 32])
+        .map_err(|_| Error::InvalidComponent {
+            what: "P-256 private key",
+            reason: "scalar is zero or not below the group order",
+        })
+}
+
+/// Encodes a 32-byte scalar as the draft's `ECPrivateKey`.
+pub fn p256_encode_secret(scalar: &[u8; 32]) -> Vec<u8> {
+    [&P256_SK_PREFIX[..], scalar, &P256_SK_SUFFIX[..]].concat()
+}
+
+/// The uncompressed public key of an encoded P-256 secret.
+pub fn p256_public_key(sk: &[u8]) -> Result<Vec<u8>, Error> {
+    let key = p256_scalar(sk)?;
+    Ok(key.verifying_key().to_sec1_point(false).as_bytes().to_vec())
+}
+
+/// Checks an uncompressed P-256 public key.
+pub fn p256_check_public(pk: &[u8]) -> Result<(), Error> {
+    if pk.len() != P256_PUBLIC_LEN || pk[0] != 0x04 {
+        return Err(Error::InvalidComponent {
+            what: "P-256 public key",
+            reason: "expected a 65-byte uncompressed SEC1 point",
+        });
+    }
+    p256::ecdsa::VerifyingKey::from_sec1_bytes(pk)
+        .map(|_| ())
+        .map_err(|_| Error::InvalidComponent {
+            what: "P-256 public key",
+            reason: "not a point on the curve",
+        })
+}
+
+/// Strict DER signature parsing: the bytes must be exactly the canonical DER encoding.
+pub fn p256_check_signature(sig: &[u8]) -> Result<p256::ecdsa::Signature, Error> {
+    let bad = Error::InvalidComponent {
+        what: "P-256 signature",
+        reason: "not a canonical DER ECDSA signature",
+    };
+    let parsed = p256::ecdsa::Signature::from_der(sig).map_err(|_| bad.clone())?;
+    if parsed.to_der().as_bytes() != sig {
+        return Err(bad);
+    }
+    Ok(parsed)
+}
+
+fn sha256(m: &[u8]) -> [u8; 32] {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(m).into()
+}
+
+/// ECDSA P-256 with SHA-256 (RFC 6979 deterministic), DER output.
+pub fn p256_sign(sk: &[u8], msg: &[u8]) -> Result<Vec<u8>, Error> {
+    let key = p256_scalar(sk)?;
+    let sig: p256::ecdsa::Signature = key
+        .sign_prehash(&sha256(msg))
+        .map_err(|_| Error::SigningFailed)?;
+    Ok(sig.to_der().as_bytes().to_vec())
+}
+
+/// Verifies a DER ECDSA P-256/SHA-256 signature.
+pub fn p256_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+    if p256_check_public(pk).is_err() {
+        return false;
+    }
+    let (Ok(key), Ok(sig)) = (
+        p256::ecdsa::VerifyingKey::from_sec1_bytes(pk),
+        p256_check_signature(sig),
+    ) else {
+        return false;
+    };
+    key.verify_prehash(&sha256(msg), &sig).is_ok()
+}
+
+/// The Ed25519 public key of a 32-byte seed.
+pub fn ed25519_public_key(seed: &[u8; ED25519_SECRET_LEN]) -> [u8; ED25519_PUBLIC_LEN] {
+    ed25519_dalek::SigningKey::from_bytes(seed)
+        .verifying_key()
+        .to_bytes()
+}
+
+/// Checks an Ed25519 public key (a valid, not small-order point).
+pub fn ed25519_check_public(pk: &[u8]) -> Result<(), Error> {
+    let bad = Error::InvalidComponent {
+        what: "Ed25519 public key",
+        reason: "not a valid point of large order",
+    };
+    let bytes: &[u8; ED25519_PUBLIC_LEN] = pk.try_into().map_err(|_| bad.clone())?;
+    let key = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| bad.clone())?;
+    if key.is_weak() {
+        return Err(bad);
+    }
+    Ok(())
+}
+
+/// Ed25519 signature (deterministic by construction).
+pub fn ed25519_sign(seed: &[u8; ED25519_SECRET_LEN], msg: &[u8]) -> [u8; ED25519_SIGNATURE_LEN] {
+    use ed25519_dalek::Signer as _;
+    ed25519_dalek::SigningKey::from_bytes(seed)
+        .sign(msg)
+        .to_bytes()
+}
+
+/// Strict Ed25519 verification (`verify_strict`: canonical S, no small-order keys).
+pub fn ed25519_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+    let (Ok(pk), Ok(sig)) = (
+        <&[u8; 32]>::try_from(pk),
+        ed25519_dalek::Signature::from_slice(sig),
+    ) else {
+        return false;
+    };
+    match ed25519_dalek::VerifyingKey::from_bytes(pk) {
+        Ok(key) => key.verify_strict(msg, &sig).is_ok(),
+        Err(_) => false,
+    }
+}

@@ -1,0 +1,376 @@
+//! Security properties of the signature layer, not just happy paths: stripping, mixing,
+//! cross-pairing, malleability, truncation, bit flips, wrong context, strict envelopes,
+//! key derivation, secret redaction and the RustCrypto traits.
+
+use pqmigrate::Error;
+use pqmigrate::sig::mldsa::{Libcrux, MlDsaBackend};
+use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, ecdsa};
+use sha3::Digest as _;
+
+const MSG: &[u8] = b"transfer 10 coins to alice";
+const CTX: &[u8] = b"chain-id:7";
+
+fn available() -> impl Iterator<Item = SigAlg> {
+    SigAlg::ALL.into_iter().filter(|a| a.is_available())
+}
+
+fn key(alg: SigAlg, seed: u8) -> SigningKey {
+    SigningKey::from_seed(alg, &[seed; 32]).unwrap()
+}
+
+/// The composite message representative, rebuilt here from the draft's text.
+fn m_prime(label: &str, ph: &[u8], ctx: &[u8]) -> Vec<u8> {
+    [
+        &b"CompositeAlgorithmSignatures2025"[..],
+        label.as_bytes(),
+        &[ctx.len() as u8],
+        ctx,
+        ph,
+    ]
+    .concat()
+}
+
+#[test]
+fn round_trips_and_sizes_for_every_algorithm() {
+    for alg in available() {
+        let sk = key(alg, 1);
+        let ctx: &[u8] = if alg == SigAlg::Secp256k1 { b"" } else { CTX };
+        let sig = sk.sign_deterministic(MSG, ctx).unwrap();
+        let info = alg.info();
+        assert_eq!(
+            sk.public_key().payload().len(),
+            info.public_key_len,
+            "{alg}"
+        );
+        assert!(sig.payload().len() <= info.signature_len, "{alg}");
+        let pk = PublicKey::from_bytes(&sk.public_key().to_bytes()).unwrap();
+        let sig2 = Signature::from_bytes(&sig.to_bytes()).unwrap();
+        assert_eq!(sig2, sig);
+        assert!(pk.verify(MSG, ctx, &sig2).is_ok(), "{alg}");
+        let sk2 = SigningKey::from_bytes(&sk.to_bytes()).unwrap();
+        assert_eq!(sk2, sk);
+        assert_eq!(sk2.public_key(), sk.public_key());
+        // Deterministic means deterministic; hedged differs for ML-DSA but verifies.
+        assert_eq!(sk.sign_deterministic(MSG, ctx).unwrap(), sig);
+        let hedged = sk.sign(MSG, ctx).unwrap();
+        assert!(pk.verify(MSG, ctx, &hedged).is_ok());
+        if alg != SigAlg::Secp256k1 {
+            assert_ne!(hedged, sig, "{alg}: hedged signing uses fresh randomness");
+        }
+    }
+}
+
+#[test]
+fn wrong_message_context_or_key_fails() {
+    for alg in available() {
+        let sk = key(alg, 2);
+        let other = key(alg, 3);
+        let ctx: &[u8] = if alg == SigAlg::Secp256k1 { b"" } else { CTX };
+        let sig = sk.sign_deterministic(MSG, ctx).unwrap();
+        let pk = sk.public_key();
+        assert!(
+            pk.verify(b"transfer 11 coins to alice", ctx, &sig).is_err(),
+            "{alg}"
+        );
+        assert!(pk.verify(MSG, b"chain-id:8", &sig).is_err(), "{alg}");
+        assert!(other.public_key().verify(MSG, ctx, &sig).is_err(), "{alg}");
+    }
+    // Plain ECDSA has no context: signing with one is an error, verifying with one fails.
+    let sk = key(SigAlg::Secp256k1, 4);
+    assert!(matches!(
+        sk.sign_deterministic(MSG, CTX),
+        Err(Error::Unsupported { .. })
+    ));
+    let sig = sk.sign_deterministic(MSG, b"").unwrap();
+    assert!(sk.public_key().verify(MSG, CTX, &sig).is_err());
+    // A context over 255 bytes is refused.
+    let sk = key(SigAlg::MlDsa65Secp256k1, 4);
+    assert!(matches!(
+        sk.sign_deterministic(MSG, &[0; 256]),
+        Err(Error::ContextTooLong { len: 256 })
+    ));
+}
+
+/// The composite is exactly the draft's construction: each half verifies on M' as
+/// documented, and neither half is a valid stand-alone signature on M.
+#[test]
+fn composite_halves_and_stripping() {
+    for alg in available().filter(|a| a.composite().is_some()) {
+        let c = alg.composite().unwrap();
+        let sk = key(alg, 5);
+        let sig = sk.sign_deterministic(MSG, CTX).unwrap();
+        let comps = sig.components();
+        let pks = sk.public_key().components();
+        let (mldsa_sig, trad_sig) = (comps[0].1, comps[1].1);
+        let (mldsa_pk, trad_pk) = (pks[0].1, pks[1].1);
+        let ph = pqmigrate::hash::hash(c.pre_hash, MSG);
+        let mp = m_prime(c.label, ph.as_bytes(), CTX);
+
+        // ML-DSA half: valid on M' with context = Label, and nothing else.
+        assert!(
+            Libcrux::verify(c.mldsa, mldsa_pk, &mp, c.label.as_bytes(), mldsa_sig),
+            "{alg}"
+        );
+        assert!(
+            !Libcrux::verify(c.mldsa, mldsa_pk, MSG, b"", mldsa_sig),
+            "{alg}: stripped ML-DSA on M"
+        );
+        assert!(
+            !Libcrux::verify(c.mldsa, mldsa_pk, MSG, CTX, mldsa_sig),
+            "{alg}: stripped ML-DSA on M, ctx"
+        );
+        assert!(
+            !Libcrux::verify(c.mldsa, mldsa_pk, &mp, b"", mldsa_sig),
+            "{alg}: stripped ML-DSA on M', empty ctx"
+        );
+        // Stripped plain ML-DSA envelope does not verify under the plain ML-DSA key either.
+        let plain_alg = match c.mldsa.category() {
+            2 => SigAlg::MlDsa44,
+            3 => SigAlg::MlDsa65,
+            _ => SigAlg::MlDsa87,
+        };
+        let plain_pk = PublicKey::from_parts(plain_alg, mldsa_pk).unwrap();
+        let plain_sig = Signature::from_parts(plain_alg, mldsa_sig).unwrap();
+        assert!(plain_pk.verify(MSG, CTX, &plain_sig).is_err());
+        assert!(plain_pk.verify(MSG, b"", &plain_sig).is_err());
+
+        // Traditional half (secp256k1 pairings): valid over SHA-256(M'), not over M.
+        if c.traditional == pqmigrate::sig::Traditional::Secp256k1 {
+            assert!(ecdsa::verify(trad_pk, &mp, trad_sig), "{alg}");
+            assert!(
+                !ecdsa::verify(trad_pk, MSG, trad_sig),
+                "{alg}: stripped ECDSA on M"
+            );
+            let plain = PublicKey::from_parts(SigAlg::Secp256k1, trad_pk).unwrap();
+            let plain_sig = Signature::from_parts(SigAlg::Secp256k1, trad_sig).unwrap();
+            assert!(plain.verify(MSG, b"", &plain_sig).is_err());
+        }
+    }
+}
+
+#[test]
+fn mixing_halves_and_cross_pairing_fail() {
+    for alg in available().filter(|a| a.composite().is_some()) {
+        let c = alg.composite().unwrap();
+        let sk = key(alg, 6);
+        let a = sk.sign_deterministic(b"message A", b"").unwrap();
+        let b = sk.sign_deterministic(b"message B", b"").unwrap();
+        let cut = c.mldsa.signature_len();
+        let mixed = [&a.payload()[..cut], &b.payload()[cut..]].concat();
+        let mixed = Signature::from_parts(alg, &mixed).unwrap();
+        assert!(
+            sk.public_key().verify(b"message A", b"", &mixed).is_err(),
+            "{alg}"
+        );
+        assert!(
+            sk.public_key().verify(b"message B", b"", &mixed).is_err(),
+            "{alg}"
+        );
+    }
+    // Same ML-DSA level and traditional key type, different Label/PH: never verifies.
+    let k44 = key(SigAlg::MlDsa44Secp256k1, 7);
+    let sig = k44.sign_deterministic(MSG, b"").unwrap();
+    let pk_bytes = k44.public_key().payload();
+    // Re-envelope the key and signature under every other id and require refusal.
+    for other in available().filter(|&a| a != SigAlg::MlDsa44Secp256k1) {
+        // Refused at parse time (different layout), or parsed and refused at verify.
+        if let (Ok(pk), Ok(s)) = (
+            PublicKey::from_parts(other, pk_bytes),
+            Signature::from_parts(other, sig.payload()),
+        ) {
+            assert!(pk.verify(MSG, b"", &s).is_err(), "{other}");
+        }
+        assert!(matches!(
+            Signature::from_bytes_for(other, &sig.to_bytes()),
+            Err(Error::AlgorithmMismatch { .. })
+        ));
+    }
+    // A signature of another algorithm never verifies under this key.
+    let k65 = key(SigAlg::MlDsa65Secp256k1, 7);
+    let sig65 = k65.sign_deterministic(MSG, b"").unwrap();
+    assert!(k44.public_key().verify(MSG, b"", &sig65).is_err());
+}
+
+#[test]
+fn malformed_signatures_and_keys_are_refused() {
+    for alg in available() {
+        let sk = key(alg, 8);
+        let sig = sk.sign_deterministic(MSG, b"").unwrap();
+        let env = sig.to_bytes();
+        let pk_env = sk.public_key().to_bytes();
+        // Truncated and extended envelopes.
+        assert!(
+            Signature::from_bytes(&env[..env.len() - 1]).is_err() || {
+                // DER may shrink legally only if still canonical; it then must not verify.
+                let s = Signature::from_bytes(&env[..env.len() - 1]).unwrap();
+                sk.public_key().verify(MSG, b"", &s).is_err()
+            }
+        );
+        let mut longer = env.clone();
+        longer.push(0);
+        assert!(
+            Signature::from_bytes(&longer).is_err(),
+            "{alg}: trailing byte"
+        );
+        assert!(
+            PublicKey::from_bytes(&pk_env[..pk_env.len() - 1]).is_err(),
+            "{alg}"
+        );
+        let mut pk_long = pk_env.clone();
+        pk_long.push(0);
+        assert!(PublicKey::from_bytes(&pk_long).is_err(), "{alg}");
+        // Bit flips anywhere in the signature: refused at parse time or at verify.
+        let step = (env.len() / 97).max(1);
+        for i in (1..env.len()).step_by(step).chain([env.len() - 1]) {
+            let mut bad = env.clone();
+            bad[i] ^= 0x01;
+            if let Ok(s) = Signature::from_bytes(&bad) {
+                assert!(
+                    sk.public_key().verify(MSG, b"", &s).is_err(),
+                    "{alg}: flip at {i}"
+                );
+            }
+        }
+        // Bit flips in the public key.
+        for i in [1, pk_env.len() / 2, pk_env.len() - 1] {
+            let mut bad = pk_env.clone();
+            bad[i] ^= 0x01;
+            if let Ok(pk) = PublicKey::from_bytes(&bad) {
+                assert!(pk.verify(MSG, b"", &sig).is_err(), "{alg}: key flip at {i}");
+            }
+        }
+    }
+    // Unknown id, non-minimal id varint, empty input.
+    assert!(matches!(
+        Signature::from_bytes(&[0x7f, 1, 2]),
+        Err(Error::UnknownAlgorithm { id: 0x7f, .. })
+    ));
+    assert!(matches!(
+        PublicKey::from_bytes(&[0x81, 0x00]),
+        Err(Error::NonMinimalVarint { .. })
+    ));
+    assert!(matches!(
+        SigningKey::from_bytes(&[]),
+        Err(Error::Truncated { .. })
+    ));
+}
+
+#[test]
+fn high_s_is_refused_in_composites_too() {
+    const N: [u8; 32] = [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xfe, 0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36,
+        0x41, 0x41,
+    ];
+    let neg = |s: &[u8]| -> Vec<u8> {
+        let (mut out, mut borrow) = (vec![0u8; 32], 0i16);
+        for i in (0..32).rev() {
+            let v = N[i] as i16 - s[i] as i16 - borrow;
+            borrow = i16::from(v < 0);
+            out[i] = (v + 256 * borrow) as u8;
+        }
+        out
+    };
+    for alg in [SigAlg::Secp256k1, SigAlg::MlDsa65Secp256k1] {
+        let sk = key(alg, 9);
+        let sig = sk.sign_deterministic(MSG, b"").unwrap();
+        let mut p = sig.payload().to_vec();
+        let n = p.len();
+        let high = neg(&p[n - 32..]);
+        p[n - 32..].copy_from_slice(&high);
+        assert!(
+            matches!(
+                Signature::from_parts(alg, &p),
+                Err(Error::InvalidComponent { .. })
+            ),
+            "{alg}: high S is non-canonical"
+        );
+    }
+}
+
+#[test]
+fn key_derivation_is_the_documented_one() {
+    let master = [0x42u8; 32];
+    let derive = |alg: &str, comp: &str, counter: u64| -> [u8; 32] {
+        let mut h = sha3::Sha3_256::new();
+        let dom = b"pqmigrate/v1/keygen";
+        h.update((dom.len() as u64).to_le_bytes());
+        h.update(dom);
+        for part in [
+            alg.as_bytes(),
+            comp.as_bytes(),
+            &counter.to_le_bytes(),
+            &master,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        h.finalize().into()
+    };
+    for alg in [
+        SigAlg::MlDsa44Secp256k1,
+        SigAlg::MlDsa65Secp256k1,
+        SigAlg::MlDsa87Secp256k1,
+    ] {
+        let sk = SigningKey::from_seed(alg, &master).unwrap();
+        let env = sk.to_bytes();
+        let payload = &env[1..];
+        let xi = derive(alg.name(), "ml-dsa", 0);
+        let scalar = derive(alg.name(), "secp256k1", 0);
+        assert_eq!(&payload[..32], &xi, "{alg}: ξ");
+        assert_eq!(&payload[32..], &scalar, "{alg}: scalar");
+    }
+    let sk = SigningKey::from_seed(SigAlg::MlDsa65, &master).unwrap();
+    assert_eq!(&sk.to_bytes()[1..], &derive("ml-dsa-65", "ml-dsa", 0));
+    // Same master seed, different algorithms: unrelated ML-DSA keys.
+    let a = SigningKey::from_seed(SigAlg::MlDsa65, &master).unwrap();
+    let b = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &master).unwrap();
+    assert_ne!(a.public_key().payload(), &b.public_key().payload()[..1952]);
+}
+
+#[test]
+fn secrets_are_redacted_in_debug() {
+    for alg in available() {
+        let sk = key(alg, 0xab);
+        let secret_hex = pqmigrate::codec::to_hex(&sk.to_bytes()[1..]);
+        let dbg = format!("{sk:?}");
+        assert!(dbg.contains("SigningKey") && dbg.contains(".."), "{dbg}");
+        assert!(
+            !dbg.contains(&secret_hex[..16]),
+            "{alg}: Debug leaks the secret"
+        );
+    }
+}
+
+#[test]
+fn rustcrypto_traits() {
+    use signature::{Keypair, RandomizedSigner, SignatureEncoding, Signer, Verifier};
+    let sk = key(SigAlg::MlDsa44Secp256k1, 10);
+    let sig: Signature = sk.try_sign(MSG).unwrap();
+    assert_eq!(sig, sk.sign_deterministic(MSG, b"").unwrap());
+    let vk = sk.verifying_key();
+    assert!(Verifier::verify(&vk, MSG, &sig).is_ok());
+    assert!(Verifier::verify(&vk, b"other", &sig).is_err());
+    let encoded = sig.to_vec();
+    assert_eq!(Signature::try_from(&encoded[..]).unwrap(), sig);
+    let mut rng = getrandom::SysRng;
+    let hedged: Signature = sk.try_sign_with_rng(&mut rng, MSG).unwrap();
+    assert!(Verifier::verify(&vk, MSG, &hedged).is_ok());
+}
+
+#[test]
+fn envelope_kinds_have_distinct_lengths() {
+    // `pqmigrate inspect` tells keys from signatures by payload length within one
+    // algorithm; the algorithm itself always comes from the id.
+    for alg in SigAlg::ALL {
+        let i = alg.info();
+        let sig_min = match alg.composite() {
+            Some(c) => c.mldsa.signature_len() + 1,
+            None => i.signature_len,
+        };
+        for len in [i.public_key_len, i.secret_key_len] {
+            assert!(!(sig_min..=i.signature_len).contains(&len), "{alg}");
+        }
+        assert_ne!(i.public_key_len, i.secret_key_len, "{alg}");
+    }
+}
