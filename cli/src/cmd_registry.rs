@@ -1,6 +1,6 @@
 //! `pqmigrate algs`: the registry table.
 
-use pqmigrate::id::HASHES;
+use pqmigrate::id::{HASHES, SIGNATURES};
 use serde_json::json;
 
 use crate::{JsonFlag, Outcome};
@@ -62,5 +62,27 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
     println!();
     println!("Sizes in bytes, security in bits. pre(q): Grover preimage, n/2.");
     println!("coll(q): BHT query bound n/3 / practical bound n/2 once quantum memory is costed.");
+    println!();
+    println!(
+        "{:<31} {:>5} {:>6} {:>6} {:>5} {:>3}  {:<12} standard",
+        "signature", "id", "pk", "sig", "sk", "cat", "status"
+    );
+    for s in SIGNATURES {
+        println!(
+            "{:<31} {:>#5x} {:>6} {:>6} {:>5} {:>3}  {:<12} {}",
+            s.name,
+            s.id.0,
+            s.public_key_len,
+            s.signature_len,
+            s.secret_key_len,
+            s.pq_category,
+            s.status.to_string(),
+            s.standard
+        );
+    }
+    println!();
+    println!(
+        "cat: NIST post-quantum category (0 = classical only, broken by Shor). P-256 signatures are DER: sig is the maximum."
+    );
     Ok(true)
 }

@@ -9,6 +9,7 @@ mod cmd_digest;
 mod cmd_hash;
 mod cmd_merkle;
 mod cmd_registry;
+mod cmd_sig;
 mod input;
 
 use std::path::PathBuf;
@@ -41,7 +42,7 @@ pub(crate) use bail;
     name = "pqmigrate",
     version,
     about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures",
-    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
+    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -77,6 +78,24 @@ enum Command {
         /// Input file; `-` or nothing reads stdin
         file: Option<PathBuf>,
     },
+    /// Generate a signature key pair (PREFIX.pub, PREFIX.key)
+    #[command(
+        after_help = "Examples:\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate keygen --alg ml-dsa-44 --seed 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff --out test"
+    )]
+    Keygen(cmd_sig::KeygenArgs),
+    /// Sign a file; prints the signature envelope in hex
+    #[command(
+        after_help = "Examples:\n  pqmigrate sign --key alice.key tx.bin > tx.sig\n  pqmigrate sign --key alice.key --ctx 636861696e2d31 --deterministic tx.bin"
+    )]
+    Sign(cmd_sig::SignArgs),
+    /// Verify a signature: exit 0 valid, 1 invalid, 2 bad input
+    #[command(after_help = "Examples:\n  pqmigrate verify --pub alice.pub --sig @tx.sig tx.bin")]
+    Verify(cmd_sig::VerifyArgs),
+    /// Describe a key or signature envelope (secrets are never printed)
+    #[command(
+        after_help = "Examples:\n  pqmigrate inspect @alice.pub\n  pqmigrate inspect @tx.sig --json"
+    )]
+    Inspect(cmd_sig::InspectArgs),
     /// Work with self-describing digests (multihash)
     Digest {
         #[command(subcommand)]
@@ -126,6 +145,10 @@ fn main() -> ExitCode {
             json,
             file,
         } => cmd_hash::run(alg, multihash, json, file),
+        Command::Keygen(a) => cmd_sig::keygen(a),
+        Command::Sign(a) => cmd_sig::sign(a),
+        Command::Verify(a) => cmd_sig::verify(a),
+        Command::Inspect(a) => cmd_sig::inspect(a),
         Command::Digest { command } => cmd_digest::run(command),
         Command::Merkle { command } => cmd_merkle::run(command),
     };

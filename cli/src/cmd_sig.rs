@@ -1,0 +1,286 @@
+//! `pqmigrate keygen | sign | verify | inspect`: signature keys and envelopes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey};
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use crate::{CliError, JsonFlag, Outcome, bail, input};
+
+/// clap value parser for signature algorithm names.
+pub(crate) fn parse_sig_alg(s: &str) -> Result<SigAlg, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = SigAlg::ALL.iter().map(|a| a.name()).collect();
+        format!(
+            "unknown signature algorithm {s:?} (expected one of: {})",
+            names.join(", ")
+        )
+    })
+}
+
+#[derive(Args)]
+pub(crate) struct KeygenArgs {
+    /// Signature algorithm, e.g. mldsa65-ecdsa-secp256k1-sha512
+    #[arg(long, value_parser = parse_sig_alg)]
+    alg: SigAlg,
+    /// 32-byte master seed in hex (default: fresh OS randomness)
+    #[arg(long)]
+    seed: Option<String>,
+    /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+#[derive(Args)]
+pub(crate) struct SignArgs {
+    /// Secret key file written by `keygen`
+    #[arg(long)]
+    key: PathBuf,
+    /// Context string in hex (not allowed for plain secp256k1)
+    #[arg(long, default_value = "")]
+    ctx: String,
+    /// Deterministic signature (default: hedged with fresh randomness)
+    #[arg(long)]
+    deterministic: bool,
+    /// Message file (`-` for stdin)
+    file: PathBuf,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+#[derive(Args)]
+pub(crate) struct VerifyArgs {
+    /// Public key file written by `keygen`
+    #[arg(long = "pub")]
+    public: PathBuf,
+    /// Signature envelope in hex, or @FILE holding it
+    #[arg(long)]
+    sig: String,
+    /// Context string in hex
+    #[arg(long, default_value = "")]
+    ctx: String,
+    /// Message file (`-` for stdin)
+    file: PathBuf,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+#[derive(Args)]
+pub(crate) struct InspectArgs {
+    /// Key or signature envelope in hex, or @FILE holding it
+    envelope: String,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+/// Hex from an argument or, with a leading `@`, from a file (surrounding whitespace
+/// ignored). Either case accepted.
+fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let text = match arg.strip_prefix('@') {
+        Some(path) => Zeroizing::new(
+            String::from_utf8(input::read_all(Path::new(path))?)
+                .map_err(|_| CliError(format!("{what}: {path} is not hex text")))?,
+        ),
+        None => Zeroizing::new(arg.to_string()),
+    };
+    Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
+}
+
+fn write_file(path: &Path, contents: &str, secret: bool) -> Result<(), CliError> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    if secret {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let _ = secret;
+    let mut f = opts.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError(format!(
+                "{} exists; remove it or choose another --out",
+                path.display()
+            ))
+        } else {
+            CliError(format!("{}: {e}", path.display()))
+        }
+    })?;
+    f.write_all(contents.as_bytes())
+        .map_err(|e| CliError(format!("{}: {e}", path.display())))
+}
+
+fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
+    let mut seed = Zeroizing::new([0u8; 32]);
+    match &a.seed {
+        Some(h) => {
+            let bytes = hex_or_file("--seed", h)?;
+            if bytes.len() != 32 {
+                bail!(
+                    "--seed must be 32 bytes (64 hex digits), got {}",
+                    bytes.len()
+                );
+            }
+            seed.copy_from_slice(&bytes);
+        }
+        None => {
+            getrandom::fill(&mut *seed).map_err(|e| CliError(format!("no OS randomness: {e}")))?
+        }
+    }
+    let sk = SigningKey::from_seed(a.alg, &seed)?;
+    let (pub_path, key_path) = (with_ext(&a.out, ".pub"), with_ext(&a.out, ".key"));
+    for p in [&pub_path, &key_path] {
+        if p.exists() {
+            bail!("{} exists; remove it or choose another --out", p.display());
+        }
+    }
+    let pk_hex = hex::encode(sk.public_key().to_bytes());
+    let sk_hex = Zeroizing::new(hex::encode(&*sk.to_bytes()) + "\n");
+    write_file(&key_path, &sk_hex, true)?;
+    write_file(&pub_path, &format!("{pk_hex}\n"), false)?;
+    if a.json.json {
+        println!(
+            "{}",
+            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path, "public_key": pk_hex})
+        );
+    } else {
+        println!(
+            "{} key pair: {} {}",
+            a.alg,
+            pub_path.display(),
+            key_path.display()
+        );
+    }
+    Ok(true)
+}
+
+fn read_signing_key(path: &Path) -> Result<SigningKey, CliError> {
+    let bytes = hex_or_file("--key", &format!("@{}", path.display()))?;
+    SigningKey::from_bytes(&bytes).map_err(|e| CliError(format!("--key: {e}")))
+}
+
+pub(crate) fn sign(a: SignArgs) -> Outcome {
+    let sk = read_signing_key(&a.key)?;
+    let ctx = input::hex_arg("--ctx", &a.ctx)?;
+    let msg = input::read_all(&a.file)?;
+    let sig = if a.deterministic {
+        sk.sign_deterministic(&msg, &ctx)?
+    } else {
+        sk.sign(&msg, &ctx)?
+    };
+    let hex = hex::encode(sig.to_bytes());
+    if a.json.json {
+        println!(
+            "{}",
+            json!({"alg": sk.alg().name(), "signature": hex, "deterministic": a.deterministic})
+        );
+    } else {
+        println!("{hex}");
+    }
+    Ok(true)
+}
+
+pub(crate) fn verify(a: VerifyArgs) -> Outcome {
+    let pk_bytes = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
+    let pk = PublicKey::from_bytes(&pk_bytes).map_err(|e| CliError(format!("--pub: {e}")))?;
+    let sig_bytes = hex_or_file("--sig", &a.sig)?;
+    let sig = Signature::from_bytes_for(pk.alg(), &sig_bytes)
+        .map_err(|e| CliError(format!("--sig: {e}")))?;
+    let ctx = input::hex_arg("--ctx", &a.ctx)?;
+    let msg = input::read_all(&a.file)?;
+    let valid = pk.verify(&msg, &ctx, &sig).is_ok();
+    if a.json.json {
+        println!("{}", json!({"alg": pk.alg().name(), "valid": valid}));
+    } else {
+        println!("{}", if valid { "valid" } else { "invalid" });
+    }
+    Ok(valid)
+}
+
+/// Describes a key or signature envelope. Secret components are never printed.
+pub(crate) fn inspect(a: InspectArgs) -> Outcome {
+    let bytes = hex_or_file("envelope", &a.envelope)?;
+    let first_err;
+    let (kind, alg, comps): (&str, SigAlg, Vec<(&str, String, usize)>) =
+        match PublicKey::from_bytes(&bytes) {
+            Ok(pk) => ("public key", pk.alg(), shown(pk.components())),
+            Err(e) => {
+                first_err = e;
+                match Signature::from_bytes(&bytes) {
+                    Ok(sig) => ("signature", sig.alg(), shown(sig.components())),
+                    Err(_) => match SigningKey::from_bytes(&bytes) {
+                        Ok(sk) => {
+                            let comps = secret_components(sk.alg());
+                            ("secret key", sk.alg(), comps)
+                        }
+                        // Name the problem as a public-key decode would see it (unknown id,
+                        // wrong length, ...): the id is checked first for every kind.
+                        Err(_) => bail!("not a key or signature envelope: {first_err}"),
+                    },
+                }
+            }
+        };
+    let info = alg.info();
+    let (label, ph) = match alg.scheme() {
+        Scheme::Composite(c) => (Some(c.label), Some(c.pre_hash.name())),
+        _ => (None, None),
+    };
+    if a.json.json {
+        let comps: Vec<_> = comps
+            .iter()
+            .map(|(name, hex, len)| json!({"name": name, "hex": hex, "bytes": len}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "kind": kind, "alg": alg.name(), "id": info.id.0, "label": label, "pre_hash": ph,
+                "standard": info.standard, "pq_category": info.pq_category, "components": comps,
+            }))?
+        );
+    } else {
+        println!("kind:       {kind}");
+        println!("algorithm:  {} (id {:#x})", alg.name(), info.id.0);
+        if let (Some(label), Some(ph)) = (label, ph) {
+            println!("label:      {label}");
+            println!("pre-hash:   {ph}");
+        }
+        println!("standard:   {}", info.standard);
+        for (name, hex, len) in &comps {
+            println!("{:<11} {hex} ({len} bytes)", format!("{name}:"));
+        }
+    }
+    Ok(true)
+}
+
+fn shown(comps: Vec<(&'static str, &[u8])>) -> Vec<(&'static str, String, usize)> {
+    comps
+        .into_iter()
+        .map(|(n, b)| (n, hex::encode(b), b.len()))
+        .collect()
+}
+
+fn secret_components(alg: SigAlg) -> Vec<(&'static str, String, usize)> {
+    let redacted = || "(secret, not shown)".to_string();
+    match alg.scheme() {
+        Scheme::Secp256k1 => vec![("secp256k1", redacted(), 32)],
+        Scheme::MlDsa(_) => vec![("ml-dsa seed", redacted(), 32)],
+        Scheme::Composite(c) => vec![
+            ("ml-dsa seed", redacted(), 32),
+            (
+                c.traditional.name(),
+                redacted(),
+                c.traditional.secret_key_len(),
+            ),
+        ],
+    }
+}
