@@ -292,12 +292,13 @@ fn merkle_root_prove_verify() {
         &run(&["merkle", "prove", "--alg", "sha2-256", "--index", "8", fs]),
         "leaf index 8 out of range",
     );
+    // Tampered proof files: each edit of the JSON must be bad input naming the problem.
     let text = std::fs::read_to_string(&proof).unwrap();
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["path"].as_array_mut().unwrap().pop();
-    let short = write(dir.path(), "short.json", v.to_string().as_bytes());
-    assert_bad_input(
-        &run(&[
+    let tampered = |name: &str, edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
+        let f = write(dir.path(), name, v.to_string().as_bytes());
+        run(&[
             "merkle",
             "verify",
             "--alg",
@@ -307,44 +308,19 @@ fn merkle_root_prove_verify() {
             "--leaf",
             "00",
             "--proof",
-            short.to_str().unwrap(),
-        ]),
-        "wrong length for inclusion proof path",
-    );
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["extra"] = serde_json::json!(1);
-    let extra = write(dir.path(), "extra.json", v.to_string().as_bytes());
+            f.to_str().unwrap(),
+        ])
+    };
+    let short = tampered("short.json", &|v| {
+        v["path"].as_array_mut().unwrap().pop();
+    });
+    assert_bad_input(&short, "wrong length for inclusion proof path");
     assert_bad_input(
-        &run(&[
-            "merkle",
-            "verify",
-            "--alg",
-            "sha2-256",
-            "--root",
-            &root,
-            "--leaf",
-            "00",
-            "--proof",
-            extra.to_str().unwrap(),
-        ]),
+        &tampered("extra.json", &|v| v["extra"] = serde_json::json!(1)),
         "unknown field",
     );
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["alg"] = serde_json::json!("blake3");
-    let other = write(dir.path(), "other.json", v.to_string().as_bytes());
     assert_bad_input(
-        &run(&[
-            "merkle",
-            "verify",
-            "--alg",
-            "sha2-256",
-            "--root",
-            &root,
-            "--leaf",
-            "00",
-            "--proof",
-            other.to_str().unwrap(),
-        ]),
+        &tampered("other.json", &|v| v["alg"] = serde_json::json!("blake3")),
         "proof is for blake3",
     );
 }

@@ -181,8 +181,12 @@ pub mod libsecp {
 
     /// Verification with libsecp256k1 after the same strict parsing as `k256`.
     pub fn verify_prehash(public: &[u8], hash: &[u8], sig: &[u8]) -> bool {
-        // Same acceptance rules as the k256 path: compressed key, in-range low-S sig.
-        if parse_public(public).is_err() || parse_signature(sig).is_err() {
+        // Same acceptance rules as the k256 path: a compressed key (libsecp256k1 checks
+        // the point itself; no second decompression here) and an in-range low-S sig.
+        if public.len() != PUBLIC_LEN
+            || !matches!(public[0], 0x02 | 0x03)
+            || parse_signature(sig).is_err()
+        {
             return false;
         }
         // bits2int as in SEC 1 / k256: the leftmost 256 bits, left-padded if shorter.

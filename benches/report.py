@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
+
+Usage: python3 benches/report.py sig   (after `cargo bench --bench sig ...`)
+Reads only files criterion wrote in this run's target directory; prints Markdown.
+"""
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
+
+
+def load():
+    """{(group_id, function_id): median ns}"""
+    out = {}
+    for bench in ROOT.glob("**/new/benchmark.json"):
+        meta = json.loads(bench.read_text())
+        est = json.loads((bench.parent / "estimates.json").read_text())
+        out[(meta["group_id"], meta["function_id"])] = est["median"]["point_estimate"]
+    return out
+
+
+def us(ns):
+    return f"{ns / 1000:.1f}" if ns is not None else "–"
+
+
+def sig_tables(r):
+    algs = []
+    for (g, f) in r:
+        if g.startswith("sig/") and g[4:] not in algs:
+            algs.append(g[4:])
+    order = ["secp256k1", "ml-dsa-44", "ml-dsa-65", "ml-dsa-87"]
+    algs.sort(key=lambda a: (order.index(a) if a in order else 99, a))
+    print("| algorithm | keygen µs | sign µs | verify µs | components verify µs (ML-DSA + trad + M') | composite / sum |")
+    print("|---|---:|---:|---:|---|---:|")
+    for a in algs:
+        g = f"sig/{a}"
+        row = [r.get((g, x)) for x in ("keygen", "sign", "verify")]
+        mv, ev, mp = (r.get((g, f"component/{x}")) for x in ("mldsa_verify", "ecdsa_verify", "m_prime"))
+        comp, ratio = "", ""
+        if mv is not None and ev is not None:
+            total = mv + ev + mp
+            comp = f"{us(mv)} + {us(ev)} + {us(mp)} = {us(total)}"
+            ratio = f"{row[2] / total:.3f}"
+        elif mv is not None:
+            comp = f"{us(mv)} (ML-DSA only measured) + {us(mp)}"
+        print(f"| `{a}` | {us(row[0])} | {us(row[1])} | {us(row[2])} | {comp} | {ratio} |")
+    print()
+    print("| ML-DSA backend | sign µs | verify µs | sign vs libcrux | verify vs libcrux |")
+    print("|---|---:|---:|---:|---:|")
+    for cat, name in (("2", "ML-DSA-44"), ("3", "ML-DSA-65"), ("5", "ML-DSA-87")):
+        g = f"mldsa-backend/{cat}"
+        base_s, base_v = r.get((g, "libcrux/sign")), r.get((g, "libcrux/verify"))
+        for b in ("libcrux", "rustcrypto", "pqcrypto"):
+            s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
+            if s is None:
+                continue
+            label = {"libcrux": "libcrux-ml-dsa (default)", "rustcrypto": "RustCrypto ml-dsa",
+                     "pqcrypto": "pqcrypto-mldsa (PQClean, comparator)"}[b]
+            print(f"| {name} {label} | {us(s)} | {us(v)} | {s / base_s:.2f}× | {v / base_v:.2f}× |")
+    print()
+    print("| secp256k1 backend | sign µs | verify µs | sign vs k256 | verify vs k256 |")
+    print("|---|---:|---:|---:|---:|")
+    g = "secp256k1-backend"
+    bs, bv = r.get((g, "k256/sign")), r.get((g, "k256/verify"))
+    for b, label in (("k256", "k256 (default)"), ("libsecp256k1", "libsecp256k1 (feature)")):
+        s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
+        if s is not None:
+            print(f"| {label} | {us(s)} | {us(v)} | {s / bs:.2f}× | {v / bv:.2f}× |")
+
+
+if __name__ == "__main__":
+    results = load()
+    what = sys.argv[1] if len(sys.argv) > 1 else "sig"
+    {"sig": sig_tables}[what](results)
