@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
-Usage: python3 benches/report.py sig   (after `cargo bench --bench sig ...`)
+Usage: python3 benches/report.py sig|hash_many|merkle   (after the matching `cargo bench`)
 Reads only files criterion wrote in this run's target directory; prints Markdown.
 """
 import json
@@ -70,7 +70,43 @@ def sig_tables(r):
             print(f"| {label} | {us(s)} | {us(v)} | {s / bs:.2f}× | {v / bv:.2f}× |")
 
 
+def ns(v):
+    return f"{v:.1f}" if v is not None else "–"
+
+
+def hash_many_tables(r):
+    print("Per-hash time (ns) of 64-byte inputs; ratio = `sha3` crate loop / ours, same run.")
+    print()
+    print("| hash | batch | sha3 crate | portable | avx2 | avx512 | avx2 speed-up | avx512 speed-up |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for alg in ("keccak-256", "sha3-256"):
+        for batch in (8, 64, 4096):
+            g = f"hash_many/{alg}/{batch}"
+            vals = {f: r.get((g, f)) for f in ("sha3-crate", "portable", "avx2", "avx512")}
+            per = {f: (v / batch if v is not None else None) for f, v in vals.items()}
+            base = per["sha3-crate"]
+            sp = lambda f: f"{base / per[f]:.2f}×" if per[f] else "–"
+            print(f"| {alg} | {batch} | {ns(per['sha3-crate'])} | {ns(per['portable'])} | {ns(per['avx2'])} "
+                  f"| {ns(per['avx512'])} | {sp('avx2')} | {sp('avx512')} |")
+
+
+def merkle_tables(r):
+    print("RFC 9162 root of 32-byte leaves, milliseconds (median).")
+    print()
+    names = ["sha2-256", "sha2-512", "sha3-256", "sha3-512", "keccak-256", "blake3",
+             "keccak-256 plain sha3 recursion"]
+    print("| leaves | " + " | ".join(names) + " | keccak-256 speed-up vs plain |")
+    print("|---|" + "---:|" * (len(names) + 1))
+    for log in (10, 16, 20):
+        g = f"merkle/2^{log}"
+        vals = [r.get((g, n)) for n in names]
+        cells = [f"{v / 1e6:.3f}" if v is not None else "–" for v in vals]
+        k, plain = r.get((g, "keccak-256")), r.get((g, names[-1]))
+        speed = f"{plain / k:.2f}×" if k and plain else "–"
+        print(f"| 2^{log} | " + " | ".join(cells) + f" | {speed} |")
+
+
 if __name__ == "__main__":
     results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
-    {"sig": sig_tables}[what](results)
+    {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables}[what](results)

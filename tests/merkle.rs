@@ -114,6 +114,22 @@ fn roots_match_reference_for_0_to_64_leaves() {
     }
 }
 
+/// Sizes around the level-building chunk (256 inputs per `hash_many` call) and the
+/// SIMD widths, for the multi-buffer families and one scalar family.
+#[test]
+fn roots_match_reference_across_chunk_boundaries() {
+    for alg in [HashAlg::Keccak256, HashAlg::Sha3_512, HashAlg::Sha2_256] {
+        for n in [255, 256, 257, 511, 512, 513, 1000, 1031] {
+            let d = leaves(n);
+            assert_eq!(
+                merkle::root(alg, &refs(&d)).as_bytes(),
+                &mth(alg, &d)[..],
+                "{alg} n={n}"
+            );
+        }
+    }
+}
+
 #[test]
 fn inclusion_proofs_match_reference_and_verify() {
     for alg in [HashAlg::Sha2_256, HashAlg::Keccak256, HashAlg::Sha3_512] {

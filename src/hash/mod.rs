@@ -22,6 +22,7 @@ mod framing;
 mod hasher;
 mod multihash;
 mod policy;
+pub mod simd;
 mod suite;
 
 pub use alg::HashAlg;
@@ -35,9 +36,20 @@ use alloc::vec::Vec;
 
 /// Hashes `data` with `alg`.
 pub fn hash(alg: HashAlg, data: &[u8]) -> Digest {
-    let mut h = Hasher::new(alg);
-    h.update(data);
-    h.finalize()
+    use sha2::Digest as _;
+    // One-shot calls straight into each crate: no streaming state to set up (BLAKE3's
+    // would be a 1.9 KiB boxed hasher).
+    let mut d = Digest::zero(alg);
+    let out = d.bytes_mut();
+    match alg {
+        HashAlg::Sha2_256 => out.copy_from_slice(&sha2::Sha256::digest(data)),
+        HashAlg::Sha2_512 => out.copy_from_slice(&sha2::Sha512::digest(data)),
+        HashAlg::Sha3_256 => out.copy_from_slice(&sha3::Sha3_256::digest(data)),
+        HashAlg::Sha3_512 => out.copy_from_slice(&sha3::Sha3_512::digest(data)),
+        HashAlg::Keccak256 => out.copy_from_slice(&sha3::Keccak256::digest(data)),
+        HashAlg::Blake3 => out.copy_from_slice(blake3::hash(data).as_bytes()),
+    }
+    d
 }
 
 /// Hashes each input independently with `alg`.
@@ -52,6 +64,10 @@ pub fn hash_many(alg: HashAlg, inputs: &[&[u8]]) -> Vec<Digest> {
 
 /// Allocation-free [`hash_many`]: writes `hash(alg, inputs[i])` to `out[i]`.
 ///
+/// SHA3-256, SHA3-512 and Keccak-256 run on the multi-buffer kernels of [`simd`]
+/// (8 or 4 inputs per permutation on AVX-512/AVX2); SHA-256/512 (SHA-NI through `sha2`)
+/// and BLAKE3 (its own SIMD) hash one input at a time.
+///
 /// # Panics
 /// If `out.len() != inputs.len()` (a caller bug, like `copy_from_slice`).
 pub fn hash_many_into(alg: HashAlg, inputs: &[&[u8]], out: &mut [Digest]) {
@@ -60,6 +76,11 @@ pub fn hash_many_into(alg: HashAlg, inputs: &[&[u8]], out: &mut [Digest]) {
         out.len(),
         "hash_many_into: output length mismatch"
     );
+    if simd::is_keccak(alg) {
+        simd::hash_many_on(simd::Platform::detect(), alg, inputs, out)
+            .expect("detect() returns a supported platform and alg is a Keccak family");
+        return;
+    }
     for (input, slot) in inputs.iter().zip(out.iter_mut()) {
         *slot = hash(alg, input);
     }

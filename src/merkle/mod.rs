@@ -69,51 +69,72 @@ pub fn root(alg: HashAlg, leaves: &[&[u8]]) -> Digest {
     Digest::from_trusted(alg, &level)
 }
 
+/// Inputs per `hash_many` call while building a level: large enough to keep the SIMD
+/// kernels busy, small enough that the scratch buffers stay in cache.
+const CHUNK: usize = 256;
+
+/// Hashes `n` inputs, the `i`-th appended to a scratch buffer by `input(i, buf)`, a
+/// chunk at a time through [`hash::hash_many_into`]; appends the digests to `out`.
+fn hash_chunked(
+    alg: HashAlg,
+    n: usize,
+    mut input: impl FnMut(usize, &mut Vec<u8>),
+    out: &mut Vec<u8>,
+) {
+    let mut buf = Vec::new();
+    let mut ends = [0usize; CHUNK];
+    let mut digests = [Digest::zero(alg); CHUNK];
+    for start in (0..n).step_by(CHUNK) {
+        let count = CHUNK.min(n - start);
+        buf.clear();
+        for (k, end) in ends.iter_mut().enumerate().take(count) {
+            input(start + k, &mut buf);
+            *end = buf.len();
+        }
+        let mut slices: [&[u8]; CHUNK] = [&[]; CHUNK];
+        let mut from = 0;
+        for (slice, &end) in slices.iter_mut().zip(&ends[..count]) {
+            *slice = &buf[from..end];
+            from = end;
+        }
+        hash::hash_many_into(alg, &slices[..count], &mut digests[..count]);
+        for d in &digests[..count] {
+            out.extend_from_slice(d.as_bytes());
+        }
+    }
+}
+
 /// Leaf hashes of `leaves`, concatenated (stride `alg.output_len()`).
 fn leaf_level(alg: HashAlg, leaves: &[&[u8]]) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(leaves.iter().map(|l| l.len() + 1).sum());
-    let mut ends = Vec::with_capacity(leaves.len());
-    for leaf in leaves {
-        buf.push(LEAF_PREFIX);
-        buf.extend_from_slice(leaf);
-        ends.push(buf.len());
-    }
-    let mut start = 0;
-    let inputs: Vec<&[u8]> = ends
-        .iter()
-        .map(|&end| {
-            let s = &buf[start..end];
-            start = end;
-            s
-        })
-        .collect();
-    hash_level(alg, &inputs)
+    let mut out = Vec::with_capacity(leaves.len() * alg.output_len());
+    hash_chunked(
+        alg,
+        leaves.len(),
+        |i, buf| {
+            buf.push(LEAF_PREFIX);
+            buf.extend_from_slice(leaves[i]);
+        },
+        &mut out,
+    );
+    out
 }
 
 /// The parent level of `level` (stride `alg.output_len()`): pairs hashed with the node
 /// prefix, an odd last node carried up unchanged (RFC 9162 §2.1.1 split rule).
 fn next_level(alg: HashAlg, level: &[u8]) -> Vec<u8> {
-    let len = alg.output_len();
-    let pairs = level.len() / (2 * len);
-    let input_len = 1 + 2 * len;
-    let mut buf = Vec::with_capacity(pairs * input_len);
-    for pair in level.chunks_exact(2 * len) {
-        buf.push(NODE_PREFIX);
-        buf.extend_from_slice(pair);
-    }
-    let inputs: Vec<&[u8]> = buf.chunks_exact(input_len).collect();
-    let mut out = hash_level(alg, &inputs);
-    out.extend_from_slice(level.chunks_exact(2 * len).remainder());
-    out
-}
-
-/// `hash_many` over one level, flattened.
-fn hash_level(alg: HashAlg, inputs: &[&[u8]]) -> Vec<u8> {
-    let digests = hash::hash_many(alg, inputs);
-    let mut out = Vec::with_capacity(digests.len() * alg.output_len());
-    for d in &digests {
-        out.extend_from_slice(d.as_bytes());
-    }
+    let pair = 2 * alg.output_len();
+    let pairs = level.len() / pair;
+    let mut out = Vec::with_capacity((pairs + 1) * alg.output_len());
+    hash_chunked(
+        alg,
+        pairs,
+        |i, buf| {
+            buf.push(NODE_PREFIX);
+            buf.extend_from_slice(&level[i * pair..(i + 1) * pair]);
+        },
+        &mut out,
+    );
+    out.extend_from_slice(&level[pairs * pair..]);
     out
 }
 
