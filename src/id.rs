@@ -51,6 +51,13 @@ impl HashId {
     pub const KECCAK_256: Self = Self(0x1b);
     /// BLAKE3 with 32-byte output, multicodec `blake3`.
     pub const BLAKE3: Self = Self(0x1e);
+    /// Legacy SHA-1 (FIPS 180-4), multicodec `sha1`. Broken: verify-only.
+    pub const SHA1: Self = Self(0x11);
+    /// Legacy Curl-P-27, IOTA's ternary sponge (pre-August 2017). Broken: verify-only.
+    ///
+    /// Multicodec registers no code for it, so this one is taken from the private-use
+    /// range (`0x300000..=0x3fffff`); it never appears in a byte-oriented multihash.
+    pub const CURL_P_27: Self = Self(0x30_0127);
 
     /// The registry entry, if this build implements the id.
     pub fn info(self) -> Option<&'static HashInfo> {
@@ -136,6 +143,15 @@ impl HashSecurity {
             quantum_collision_practical: n / 2,
         }
     }
+
+    /// No security claimed: practical attacks exist (e.g. Curl-P-27 collisions).
+    pub const NONE: Self = Self {
+        classical_collision: 0,
+        classical_preimage: 0,
+        quantum_preimage: 0,
+        quantum_collision_bht: 0,
+        quantum_collision_practical: 0,
+    };
 
     /// The post-quantum security to plan with: the smaller of Grover preimage and the
     /// practical collision bound.
@@ -224,6 +240,32 @@ pub const HASHES: &[HashInfo] = &[
         status: Status::Recommended,
         security: HashSecurity::for_output_bits(256),
         standard: "BLAKE3 specification (2020)",
+    },
+    // Legacy families, verify-only. Rows of byte-oriented families come first and in
+    // `HashAlg` order; ternary Curl-P-27 has no `HashAlg` and comes last.
+    HashInfo {
+        id: HashId::SHA1,
+        name: "sha1",
+        output_len: 20,
+        block_len: 64,
+        status: Status::Broken,
+        // Identical-prefix collisions cost about 2^61 (Leurent–Peyrin 2020, SHAttered
+        // 2017 at 2^63); preimages keep the generic bound.
+        security: HashSecurity {
+            classical_collision: 61,
+            ..HashSecurity::for_output_bits(160)
+        },
+        standard: "FIPS 180-4; collision detection per Stevens-Shumow (sha1dc)",
+    },
+    HashInfo {
+        id: HashId::CURL_P_27,
+        name: "curl-p-27",
+        // Lengths in trytes (3 trits each): 243-trit digest, 243-trit rate.
+        output_len: 81,
+        block_len: 81,
+        status: Status::Broken,
+        security: HashSecurity::NONE,
+        standard: "IOTA Curl-P (ternary sponge, 27 rounds); collisions: Heilman et al., ToSC 2020(3)",
     },
 ];
 
@@ -449,8 +491,11 @@ mod tests {
             ("sha3-512", 0x14, 64),
             ("keccak-256", 0x1b, 32),
             ("blake3", 0x1e, 32),
+            ("sha1", 0x11, 20),
         ];
-        assert_eq!(HASHES.len(), expected.len());
+        // Plus Curl-P-27, whose private-use code and tryte lengths are not multihash's.
+        assert_eq!(HASHES.len(), expected.len() + 1);
+        assert_eq!(HashId::CURL_P_27.info().unwrap().name, "curl-p-27");
         for (name, code, len) in expected {
             let info = HASHES.iter().find(|h| h.name == name).unwrap();
             assert_eq!(info.id, HashId(code), "{name}");

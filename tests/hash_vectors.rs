@@ -95,12 +95,12 @@ fn blake3_official_kat() {
 }
 
 /// "" and "abc" for every family. Sources: FIPS 180-2 appendix examples (SHA-2),
-/// FIPS 202 / NIST examples (SHA-3), the Keccak team's and Ethereum's Keccak-256 of ""
+/// FIPS 180-2 A.1 (SHA-1), FIPS 202 / NIST examples (SHA-3), the Keccak team's and Ethereum's Keccak-256 of ""
 /// and "abc", the BLAKE3 reference. Each was cross-checked with Python hashlib,
 /// pycryptodome (Keccak) and the blake3 Python package.
 #[test]
 fn empty_and_abc_for_every_family() {
-    let cases: [(HashAlg, &str, &str); 6] = [
+    let cases: [(HashAlg, &str, &str); 7] = [
         (
             HashAlg::Sha2_256,
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -130,6 +130,11 @@ fn empty_and_abc_for_every_family() {
             HashAlg::Blake3,
             "af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262",
             "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85",
+        ),
+        (
+            HashAlg::Sha1,
+            "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+            "a9993e364706816aba3e25717850c26c9cd0d89d",
         ),
     ];
     for (alg, empty, abc) in cases {

@@ -21,6 +21,7 @@ fn raw_hash(alg: HashAlg, data: &[u8]) -> Vec<u8> {
         HashAlg::Sha3_512 => sha3::Sha3_512::digest(data).to_vec(),
         HashAlg::Keccak256 => sha3::Keccak256::digest(data).to_vec(),
         HashAlg::Blake3 => blake3::hash(data).as_bytes().to_vec(),
+        HashAlg::Sha1 => sha1::Sha1::digest(data).to_vec(),
         _ => unreachable!("new family: extend the reference"),
     }
 }

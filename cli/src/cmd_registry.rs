@@ -37,13 +37,13 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
         return Ok(true);
     }
     println!(
-        "{:<11} {:>5} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  standard",
+        "{:<11} {:>8} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  standard",
         "hash", "code", "out", "block", "status", "coll(cl)", "pre(cl)", "pre(q)", "coll(q)"
     );
     for h in HASHES {
         let s = h.security;
         println!(
-            "{:<11} {:>#5x} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  {}",
+            "{:<11} {:>#8x} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  {}",
             h.name,
             h.id.0,
             h.output_len,
@@ -60,7 +60,8 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
         );
     }
     println!();
-    println!("Sizes in bytes, security in bits. pre(q): Grover preimage, n/2.");
+    println!("Sizes in bytes (curl-p-27: trytes), security in bits. pre(q): Grover preimage, n/2.");
+    println!("Broken families are verify-only: refused for new commitments by every policy.");
     println!("coll(q): BHT query bound n/3 / practical bound n/2 once quantum memory is costed.");
     println!();
     println!(

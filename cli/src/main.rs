@@ -64,12 +64,14 @@ enum Command {
     Algs(#[command(flatten)] JsonFlag),
     /// Hash a file (or stdin) with any registered family
     #[command(
-        after_help = "Examples:\n  pqmigrate hash --alg sha2-256 file.bin\n  cat file.bin | pqmigrate hash --alg blake3 -\n  pqmigrate hash --alg keccak-256 --multihash file.bin"
+        after_help = "Examples:\n  pqmigrate hash --alg sha2-256 file.bin\n  cat file.bin | pqmigrate hash --alg blake3 -\n  pqmigrate hash --alg keccak-256 --multihash file.bin\n  pqmigrate hash --alg sha1 old-object.bin      # exit 1: collision attack detected\n  pqmigrate hash --alg curl-p-27 bundle-essence.trytes"
     )]
     Hash {
-        /// Hash family: sha2-256, sha2-512, sha3-256, sha3-512, keccak-256, blake3
-        #[arg(long, value_parser = parse_alg)]
-        alg: HashAlg,
+        /// Hash family: sha2-256, sha2-512, sha3-256, sha3-512, keccak-256, blake3;
+        /// legacy, verify-only: sha1 (exit 1 on a detected collision attack), curl-p-27
+        /// (input is trytes)
+        #[arg(long, value_parser = cmd_hash::parse_hash_arg)]
+        alg: cmd_hash::HashArg,
         /// Print the multihash encoding (hex) instead of NAME:HEX
         #[arg(long)]
         multihash: bool,

@@ -173,6 +173,55 @@ fn hash_bad_input() {
 }
 
 #[test]
+fn hash_legacy_sha1_flags_collision_attacks() {
+    // FIPS 180-2 A.1, and Python hashlib as an independent check.
+    let o = run_stdin(&["hash", "--alg", "sha1"], b"abc");
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "sha1:a9993e364706816aba3e25717850c26c9cd0d89d");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors/external/sha1");
+    if !dir.exists() {
+        eprintln!("SKIP: {} not found", dir.display());
+        return;
+    }
+    for (file, sha1) in [
+        (
+            "shattered-1.prefix320.bin",
+            "f92d74e3874587aaf443d1db961d4e26dde13e9c",
+        ),
+        (
+            "sha-mbles-2.bin",
+            "8ac60ba76f1999a1ab70223f225aefdc78d4ddc0",
+        ),
+    ] {
+        let o = run(&["hash", "--alg", "sha1", dir.join(file).to_str().unwrap()]);
+        // The legacy digest is printed, but the answer is negative.
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert_eq!(stdout(&o), format!("sha1:{sha1}"));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("collision attack detected"), "{err}");
+    }
+}
+
+#[test]
+fn hash_legacy_curl_p27() {
+    // iota.go curl_test.go known answer; input is trytes.
+    let o = run_stdin(&["hash", "--alg", "curl-p-27"], b"TWENTYSEVEN\n");
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "curl-p-27:RQPYXJPRXEEPLYLAHWTTFRXXUZTV9SZPEVOQ9FZATCXJOZLZ9A9BFXTUBSHGXN9OOA9GWIPGAAWEDVNPN"
+    );
+    assert_bad_input(
+        &run_stdin(&["hash", "--alg", "curl-p-27"], b"abc"),
+        "trytes",
+    );
+    assert_bad_input(
+        &run_stdin(&["hash", "--alg", "curl-p-27", "--multihash"], b"A"),
+        "multihash",
+    );
+}
+
+#[test]
 fn algs_lists_the_registry() {
     let o = run(&["algs"]);
     assert!(o.status.success());
@@ -184,13 +233,19 @@ fn algs_lists_the_registry() {
         "sha3-512",
         "keccak-256",
         "blake3",
+        "sha1",
+        "curl-p-27",
     ] {
         assert!(text.contains(name), "{name}");
     }
     let o = run(&["algs", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let hashes = v["hashes"].as_array().unwrap();
-    assert_eq!(hashes.len(), 6);
+    assert_eq!(hashes.len(), 8);
+    for legacy in ["sha1", "curl-p-27"] {
+        let row = hashes.iter().find(|h| h["name"] == legacy).unwrap();
+        assert_eq!(row["status"], "broken", "{legacy}");
+    }
     let keccak = hashes.iter().find(|h| h["name"] == "keccak-256").unwrap();
     assert_eq!(keccak["code"], 0x1b);
     assert_eq!(keccak["security_bits"]["quantum_preimage"], 128);
@@ -211,8 +266,8 @@ fn digest_decode() {
     assert_eq!(v["length"], 32);
 
     assert_bad_input(
-        &run(&["digest", "decode", "1120aa"]),
-        "unknown hash algorithm id 0x11",
+        &run(&["digest", "decode", "1520aa"]),
+        "unknown hash algorithm id 0x15",
     );
     assert_bad_input(
         &run(&["digest", "decode", &good.replacen("1b20", "1b21", 1)]),

@@ -26,17 +26,25 @@ pub enum HashAlg {
     Keccak256,
     /// BLAKE3 with 32-byte output.
     Blake3,
+    /// Legacy SHA-1, **broken**: kept so a chain can verify and migrate history.
+    ///
+    /// Hashing goes through collision detection (sha1dc): on input that carries a known
+    /// collision attack (SHAttered, SHAmbles) [`crate::hash::hash`] returns sha1dc's
+    /// "safe hash", as Git does, so a forged document never matches the digest of its
+    /// twin. [`crate::hash::legacy::sha1`] reports the attack explicitly.
+    Sha1,
 }
 
 impl HashAlg {
     /// Every family, in registry order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Sha2_256,
         Self::Sha2_512,
         Self::Sha3_256,
         Self::Sha3_512,
         Self::Keccak256,
         Self::Blake3,
+        Self::Sha1,
     ];
 
     /// Number of families.
@@ -68,7 +76,13 @@ impl HashAlg {
     }
 
     /// The family for a wire id.
+    ///
+    /// Curl-P-27 is registered but ternary, so it is [`Error::Unsupported`] here; it is
+    /// hashed through [`crate::hash::legacy::curlp`].
     pub fn from_id(id: HashId) -> Result<Self, Error> {
+        if id == HashId::CURL_P_27 {
+            return Err(TERNARY);
+        }
         Self::ALL
             .into_iter()
             .find(|a| a.id() == id)
@@ -77,7 +91,19 @@ impl HashAlg {
                 id: id.0,
             })
     }
+
+    /// Is this a legacy family that policies refuse for new commitments?
+    pub const fn is_legacy(self) -> bool {
+        matches!(self, Self::Sha1)
+    }
 }
+
+const TERNARY: Error = Error::Unsupported {
+    alg: "curl-p-27",
+    what: "byte-oriented hashing (it is ternary: use hash::legacy::curlp)",
+};
+
+impl HashAlg {}
 
 impl fmt::Display for HashAlg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -90,6 +116,9 @@ impl FromStr for HashAlg {
 
     /// Parses a canonical name such as `sha3-256`.
     fn from_str(s: &str) -> Result<Self, Error> {
+        if s == "curl-p-27" {
+            return Err(TERNARY);
+        }
         Self::ALL
             .into_iter()
             .find(|a| a.name() == s)
@@ -120,7 +149,13 @@ mod tests {
 
     #[test]
     fn registry_order_matches_enum() {
-        assert_eq!(HASHES.len(), HashAlg::COUNT);
+        // Byte-oriented rows first, in enum order; Curl-P-27 (ternary) after them.
+        assert_eq!(HASHES.len(), HashAlg::COUNT + 1);
+        assert!(matches!(
+            HashAlg::from_id(HashId::CURL_P_27),
+            Err(Error::Unsupported { .. })
+        ));
+        assert!("curl-p-27".parse::<HashAlg>().is_err());
         for alg in HashAlg::ALL {
             assert_eq!(HashAlg::from_id(alg.id()), Ok(alg));
             assert_eq!(alg.name().parse::<HashAlg>(), Ok(alg));
@@ -131,10 +166,10 @@ mod tests {
     #[test]
     fn unknown_id_and_name_are_named() {
         assert_eq!(
-            HashAlg::from_id(HashId(0x11)),
+            HashAlg::from_id(HashId(0x15)),
             Err(Error::UnknownAlgorithm {
                 kind: AlgKind::Hash,
-                id: 0x11
+                id: 0x15
             })
         );
         let err = "sha256".parse::<HashAlg>().unwrap_err();

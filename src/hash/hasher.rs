@@ -35,6 +35,8 @@ enum Inner {
     Keccak256(sha3::Keccak256),
     // Boxed: blake3's hasher carries a ~1.9 KiB chaining-value stack.
     Blake3(Box<blake3::Hasher>),
+    // Boxed: sha1dc keeps ~700 bytes of detection state.
+    Sha1(Box<sha1_checked::Sha1>),
 }
 
 impl Hasher {
@@ -47,6 +49,7 @@ impl Hasher {
             HashAlg::Sha3_512 => Inner::Sha3_512(sha3::Sha3_512::new()),
             HashAlg::Keccak256 => Inner::Keccak256(sha3::Keccak256::new()),
             HashAlg::Blake3 => Inner::Blake3(Box::new(blake3::Hasher::new())),
+            HashAlg::Sha1 => Inner::Sha1(Box::new(sha1_checked::Sha1::new())),
         };
         Self { inner }
     }
@@ -60,6 +63,7 @@ impl Hasher {
             Inner::Sha3_512(_) => HashAlg::Sha3_512,
             Inner::Keccak256(_) => HashAlg::Keccak256,
             Inner::Blake3(_) => HashAlg::Blake3,
+            Inner::Sha1(_) => HashAlg::Sha1,
         }
     }
 
@@ -74,6 +78,7 @@ impl Hasher {
             Inner::Blake3(h) => {
                 h.update(data);
             }
+            Inner::Sha1(h) => digest::Update::update(h.as_mut(), data),
         }
     }
 
@@ -88,6 +93,8 @@ impl Hasher {
             Inner::Sha3_512(h) => buf.copy_from_slice(&h.finalize()),
             Inner::Keccak256(h) => buf.copy_from_slice(&h.finalize()),
             Inner::Blake3(h) => buf.copy_from_slice(h.finalize().as_bytes()),
+            // sha1dc's safe hash on a detected attack, as `hash::hash` (see `HashAlg::Sha1`).
+            Inner::Sha1(h) => buf.copy_from_slice(h.try_finalize().hash()),
         }
         out
     }

@@ -20,6 +20,7 @@
 mod alg;
 mod framing;
 mod hasher;
+pub mod legacy;
 mod multihash;
 mod policy;
 pub mod simd;
@@ -48,6 +49,7 @@ pub fn hash(alg: HashAlg, data: &[u8]) -> Digest {
         HashAlg::Sha3_512 => out.copy_from_slice(&sha3::Sha3_512::digest(data)),
         HashAlg::Keccak256 => out.copy_from_slice(&sha3::Keccak256::digest(data)),
         HashAlg::Blake3 => out.copy_from_slice(blake3::hash(data).as_bytes()),
+        HashAlg::Sha1 => out.copy_from_slice(sha1_checked::Sha1::try_digest(data).hash()),
     }
     d
 }

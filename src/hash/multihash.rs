@@ -237,12 +237,12 @@ mod tests {
         );
 
         let mut unknown = good.clone();
-        unknown[0] = 0x11; // SHA-1: well-formed code, not implemented here
+        unknown[0] = 0x15; // sha3-384: well-formed code, not implemented here
         assert_eq!(
             Digest::from_multihash(&unknown),
             Err(Error::UnknownAlgorithm {
                 kind: AlgKind::Hash,
-                id: 0x11
+                id: 0x15
             })
         );
 

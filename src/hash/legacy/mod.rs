@@ -1,0 +1,16 @@
+//! Legacy hash families, **verify-only**: broken functions that old chains committed to.
+//!
+//! They exist so a chain can verify its history and migrate it (re-hash under a current
+//! family, see `merkle::RootTransition`); the registry marks them
+//! [`crate::id::Status::Broken`], so [`crate::hash::HashPolicy`] and
+//! `sig::MigrationPolicy` refuse them for new commitments.
+//!
+//! - [`sha1`]: SHA-1 with Stevens–Shumow collision detection (RustCrypto `sha1-checked`,
+//!   a port of sha1dc as used by Git and GitHub): it reports inputs built with the known
+//!   collision attacks (SHAttered, SHAmbles).
+//! - [`curlp`]: Curl-P, IOTA's ternary sponge, with 27 or 81 rounds. Curl-P-27 has
+//!   practical collisions (Heilman, Narula, Dryja, Virza et al., 2017/2020) that let two
+//!   different IOTA bundles share one signed bundle hash.
+
+pub mod curlp;
+pub mod sha1;
