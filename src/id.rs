@@ -63,6 +63,11 @@ impl HashId {
     pub fn info(self) -> Option<&'static HashInfo> {
         HASHES.iter().find(|h| h.id == self)
     }
+
+    /// The id of a registered family by canonical name (legacy ones included).
+    pub fn from_name(name: &str) -> Option<Self> {
+        HASHES.iter().find(|h| h.name == name).map(|h| h.id)
+    }
 }
 
 impl fmt::Debug for HashId {
@@ -303,6 +308,11 @@ impl SigId {
     /// The registry entry, if this build knows the id.
     pub fn info(self) -> Option<&'static SigInfo> {
         SIGNATURES.iter().find(|h| h.id == self)
+    }
+
+    /// The id of a registered scheme by canonical name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        SIGNATURES.iter().find(|s| s.name == name).map(|s| s.id)
     }
 }
 

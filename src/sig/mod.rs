@@ -39,10 +39,15 @@ mod keys;
 #[cfg(feature = "lamps")]
 pub mod lamps;
 pub mod mldsa;
+pub mod policy;
 
 pub use composite::{Composite, PREFIX, Traditional};
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
+pub use policy::{
+    ConfigError, HashEntry, HashRules, HashSchedule, MigrationPolicy, PhaseStart, PolicyError,
+    RoleSchedule, Rule, SigClass, SigPhase, SigSchedule, SignatureRules,
+};
 
 use core::{fmt, str::FromStr};
 

@@ -1,0 +1,315 @@
+//! `MigrationPolicy`: decisions by height, config validation with key and line.
+#![cfg(feature = "config")]
+
+use pqmigrate::hash::HashRole;
+use pqmigrate::id::{HashId, SigId, Status};
+use pqmigrate::sig::{MigrationPolicy, Rule, SigPhase};
+
+fn example() -> MigrationPolicy {
+    MigrationPolicy::from_toml_str(MigrationPolicy::EXAMPLE_TOML).expect("example parses")
+}
+
+#[test]
+fn example_signature_decisions_by_height() {
+    let p = example();
+    let classical = SigId::SECP256K1;
+    let hybrid = SigId::MLDSA65_SECP256K1;
+    let pq = SigId::ML_DSA_65;
+    // (height, id, accepted?, phase)
+    let table = [
+        (0, classical, true, SigPhase::ClassicalAccepted),
+        (999, classical, true, SigPhase::ClassicalAccepted),
+        (999, hybrid, true, SigPhase::ClassicalAccepted),
+        (999, pq, false, SigPhase::ClassicalAccepted),
+        (1000, classical, false, SigPhase::HybridRequired),
+        (1000, hybrid, true, SigPhase::HybridRequired),
+        (4999, pq, false, SigPhase::HybridRequired),
+        (5000, pq, true, SigPhase::PqOnlyAllowed),
+        (5000, classical, false, SigPhase::PqOnlyAllowed),
+        (9999, hybrid, true, SigPhase::PqOnlyAllowed),
+        (10000, classical, false, SigPhase::ClassicalSunset),
+        (10000, hybrid, true, SigPhase::ClassicalSunset),
+        (u64::MAX, pq, true, SigPhase::ClassicalSunset),
+    ];
+    for (h, id, ok, phase) in table {
+        assert_eq!(p.phase_at(h), phase, "phase at {h}");
+        let r = p.check_signature(h, id);
+        assert_eq!(r.is_ok(), ok, "{id} at {h}: {r:?}");
+        if let Err(e) = r {
+            assert_eq!(e.height, h);
+            assert_eq!(e.phase, phase.name());
+            assert_eq!(e.alg, id.to_string());
+        }
+    }
+    let e = p.check_signature(1000, classical).unwrap_err();
+    assert_eq!(e.rule, Rule::ClassicalOnlyRefused);
+    assert_eq!(
+        e.to_string(),
+        "policy refuses secp256k1 at height 1000 (phase hybrid-required): classical-only \
+         signatures are refused; sign with a hybrid key (a classical key may still sign its \
+         upgrade attestation)"
+    );
+    let e = p.check_signature(999, pq).unwrap_err();
+    assert_eq!(e.rule, Rule::PqOnlyNotYetAllowed { from: Some(5000) });
+    // Not in the example's `algorithms` list (a LAMPS P-256 pairing) or not registered.
+    let e = p.check_signature(2000, SigId::MLDSA65_P256).unwrap_err();
+    assert_eq!(e.rule, Rule::NotAccepted);
+    let e = p.check_signature(2000, SigId(0x99)).unwrap_err();
+    assert_eq!((e.rule, e.alg.as_str()), (Rule::UnknownAlgorithm, "0x99"));
+}
+
+#[test]
+fn upgrade_attestations_until_the_sunset() {
+    let p = example();
+    for h in [0, 1000, 5000, 9999] {
+        assert!(
+            p.check_upgrade_attestation(h, SigId::SECP256K1).is_ok(),
+            "{h}"
+        );
+    }
+    let e = p
+        .check_upgrade_attestation(10000, SigId::SECP256K1)
+        .unwrap_err();
+    assert_eq!(e.rule, Rule::ClassicalSunset);
+    assert!(
+        p.check_upgrade_attestation(10000, SigId::MLDSA65_SECP256K1)
+            .is_ok()
+    );
+}
+
+#[test]
+fn example_hash_decisions_by_height() {
+    let p = example();
+    let m = HashRole::Merkle;
+    assert!(p.check_hash(0, m, HashId::KECCAK_256).is_ok());
+    assert!(p.check_hash(1999, m, HashId::KECCAK_256).is_ok());
+    let e = p.check_hash(2000, m, HashId::KECCAK_256).unwrap_err();
+    assert_eq!(e.rule, Rule::HashRetired { until: 2000 });
+    assert_eq!(e.phase, "merkle: sha3-256 current from 2000");
+    assert!(e.to_string().contains("keccak-256 at height 2000"), "{e}");
+    let e = p.check_hash(1999, m, HashId::SHA3_256).unwrap_err();
+    assert_eq!(e.rule, Rule::HashNotYet { from: 2000 });
+    assert!(p.check_hash(2000, m, HashId::SHA3_256).is_ok());
+    let e = p.check_hash(3000, m, HashId::BLAKE3).unwrap_err();
+    assert_eq!(
+        e.rule,
+        Rule::HashNotScheduled {
+            current: HashId::SHA3_256
+        }
+    );
+    // Roles without a schedule follow the registry status.
+    assert!(p.check_hash(5, HashRole::TxId, HashId::KECCAK_256).is_ok());
+    for legacy in [HashId::SHA1, HashId::CURL_P_27] {
+        let e = p.check_hash(5, HashRole::TxId, legacy).unwrap_err();
+        assert_eq!(
+            e.rule,
+            Rule::RegistryStatus {
+                status: Status::Broken
+            }
+        );
+        assert!(e.to_string().contains("broken"), "{e}");
+    }
+    // A legacy family scheduled for history: accepted below its end, refused after.
+    let legacy = MigrationPolicy::from_toml_str(
+        r#"
+version = 1
+[signatures]
+phases = [{ phase = "classical-accepted", from = 0 }]
+[hashes.tx-id]
+schedule = [{ family = "sha1", from = 0 }, { family = "sha2-256", from = 700 }]
+"#,
+    )
+    .unwrap();
+    assert!(legacy.check_hash(699, HashRole::TxId, HashId::SHA1).is_ok());
+    let e = legacy
+        .check_hash(700, HashRole::TxId, HashId::SHA1)
+        .unwrap_err();
+    assert!(e.to_string().contains("sha1"), "{e}");
+    assert!(e.to_string().contains("history below height 700"), "{e}");
+}
+
+#[test]
+fn overlap_keeps_the_old_family_until_its_end() {
+    let p = MigrationPolicy::from_toml_str(
+        r#"
+version = 1
+[signatures]
+phases = [{ phase = "classical-accepted", from = 0 }]
+[hashes.merkle]
+schedule = [
+  { family = "keccak-256", from = 0, accepted-until = 2500 },
+  { family = "sha3-256", from = 2000 },
+]
+"#,
+    )
+    .unwrap();
+    let m = HashRole::Merkle;
+    assert!(p.check_hash(2000, m, HashId::KECCAK_256).is_ok());
+    assert!(p.check_hash(2499, m, HashId::KECCAK_256).is_ok());
+    assert!(p.check_hash(2499, m, HashId::SHA3_256).is_ok());
+    let e = p.check_hash(2500, m, HashId::KECCAK_256).unwrap_err();
+    assert_eq!(e.rule, Rule::HashRetired { until: 2500 });
+}
+
+#[test]
+fn toml_and_json_round_trip() {
+    let p = example();
+    let toml_text = p.to_toml_string();
+    assert_eq!(MigrationPolicy::from_toml_str(&toml_text).unwrap(), p);
+    let json = serde_json::to_string_pretty(&p).unwrap();
+    assert_eq!(MigrationPolicy::from_json_str(&json).unwrap(), p);
+    assert_eq!(MigrationPolicy::from_config_str(&json).unwrap(), p);
+    assert_eq!(
+        MigrationPolicy::from_config_str(MigrationPolicy::EXAMPLE_TOML).unwrap(),
+        p
+    );
+}
+
+const SIG_HEAD: &str = "version = 1\n[signatures]\n";
+
+/// (config text, expected key, expected line, substring of the message)
+fn bad_toml_cases() -> Vec<(String, &'static str, usize, &'static str)> {
+    let ok_sigs = "phases = [{ phase = \"classical-accepted\", from = 0 }]\n";
+    vec![
+        (
+            format!(
+                "{SIG_HEAD}phases = [\n  {{ phase = \"classical-accepted\", from = 0 }},\n  {{ phase = \"hybrid-required\", from = 10 }},\n  {{ phase = \"pq-only-allowed\", from = 10 }},\n]\n"
+            ),
+            "signatures.phases",
+            3,
+            "phases[2].from: heights must increase: pq-only-allowed from 10 overlaps hybrid-required from 10",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}phases = [\n  {{ phase = \"classical-accepted\", from = 0 }},\n  {{ phase = \"pq-only-allowed\", from = 10 }},\n  {{ phase = \"hybrid-required\", from = 20 }},\n]\n"
+            ),
+            "signatures.phases",
+            3,
+            "hybrid-required cannot follow pq-only-allowed",
+        ),
+        (
+            format!("{SIG_HEAD}phases = [{{ phase = \"hybrid-required\", from = 5 }}]\n"),
+            "signatures.phases",
+            3,
+            "must start at height 0",
+        ),
+        (
+            format!("{SIG_HEAD}phases = [{{ phase = \"hybrid-requird\", from = 0 }}]\n"),
+            "signatures.phases[0].phase",
+            3,
+            "unknown variant `hybrid-requird`",
+        ),
+        (
+            format!("{SIG_HEAD}{ok_sigs}algorithms = [\"secp256k1\", \"ml-dsa-66\"]\n"),
+            "signatures.algorithms",
+            4,
+            "unknown signature algorithm \"ml-dsa-66\"",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}phases = [{{ phase = \"classical-accepted\", from = 0 }}, {{ phase = \"hybrid-required\", from = 9 }}]\nalgorithms = [\"secp256k1\"]\n"
+            ),
+            "signatures",
+            2,
+            "phase hybrid-required (from 9) would accept none of the listed algorithms",
+        ),
+        (
+            format!("{SIG_HEAD}{ok_sigs}colour = 1\n"),
+            "signatures.colour",
+            4,
+            "unknown field `colour`",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}{ok_sigs}[hashes.merkle]\nschedule = [{{ family = \"sha3-256\", from = 0 }}, {{ family = \"sha1\", from = 10 }}]\n"
+            ),
+            "hashes.merkle.schedule",
+            5,
+            "schedule[1].family: sha1 is broken",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}{ok_sigs}[hashes.merkle]\nschedule = [\n  {{ family = \"keccak-256\", from = 0, accepted-until = 100 }},\n  {{ family = \"sha3-256\", from = 100 }},\n]\n"
+            ),
+            "hashes.merkle.schedule",
+            5,
+            "schedule[0].accepted-until: 100 must be above 100",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}{ok_sigs}[hashes.merkle]\nschedule = [{{ family = \"keccak-256\", from = 0 }}, {{ family = \"keccak-256\", from = 5 }}]\n"
+            ),
+            "hashes.merkle.schedule",
+            5,
+            "keccak-256 is scheduled twice",
+        ),
+        (
+            format!(
+                "{SIG_HEAD}{ok_sigs}[hashes.merkle]\nschedule = [{{ family = \"md5\", from = 0 }}]\n"
+            ),
+            "hashes.merkle.schedule[0].family",
+            5,
+            "unknown hash family \"md5\"",
+        ),
+        (
+            format!("{SIG_HEAD}{ok_sigs}[hashes.blocks]\nschedule = []\n"),
+            "hashes.blocks",
+            4,
+            "unknown field `blocks`",
+        ),
+        (
+            format!("version = 2\n[signatures]\n{ok_sigs}"),
+            "version",
+            1,
+            "unsupported version 2",
+        ),
+        (
+            format!("{SIG_HEAD}phases = [{{ phase = \"classical-accepted\", from = -1 }}]\n"),
+            "signatures.phases[0].from",
+            3,
+            "",
+        ),
+        (
+            format!("{SIG_HEAD}phases = [{{ phase = \"classical-accepted\", from = 0 }}\n"),
+            "",
+            3,
+            "",
+        ),
+    ]
+}
+
+#[test]
+fn malformed_toml_names_key_and_line() {
+    for (text, key, line, needle) in bad_toml_cases() {
+        let e = MigrationPolicy::from_toml_str(&text).unwrap_err();
+        assert_eq!(e.key, key, "{text}\n-> {e}");
+        assert_eq!(e.line, Some(line), "{text}\n-> {e}");
+        assert!(e.message.contains(needle), "{text}\n-> {e}");
+        assert!(!e.to_string().contains('\n'), "one line: {e}");
+    }
+}
+
+#[test]
+fn malformed_json_names_key_and_line() {
+    let cases = [
+        (
+            "{\"version\": 1,\n \"signatures\": {\"phases\": [\n  {\"phase\": \"classical-accepted\", \"from\": 0},\n  {\"phase\": \"classical-accepted\", \"from\": 5}\n]}}",
+            "signatures.phases",
+            5,
+            "classical-accepted cannot follow classical-accepted",
+        ),
+        (
+            "{\"version\": 1,\n \"signatures\": {\"phases\": [{\"phase\": \"classical-accepted\", \"from\": 0}]},\n \"hashes\": {\"merkle\": {\"schedule\": [{\"family\": \"sha3-257\", \"from\": 0}]}}}",
+            "hashes.merkle.schedule[0].family",
+            3,
+            "unknown hash family \"sha3-257\"",
+        ),
+        ("{\"version\": 1}", "", 1, "missing field `signatures`"),
+    ];
+    for (text, key, line, needle) in cases {
+        let e = MigrationPolicy::from_json_str(text).unwrap_err();
+        assert_eq!(e.key, key, "{text}\n-> {e}");
+        assert_eq!(e.line, Some(line), "{text}\n-> {e}");
+        assert!(e.message.contains(needle), "{text}\n-> {e}");
+    }
+}
