@@ -27,8 +27,10 @@
 
 pub mod legacy;
 mod proof;
+pub mod transition;
 
 pub use proof::{ConsistencyProof, InclusionProof};
+pub use transition::{DualDigest, RootTransition};
 
 use alloc::vec::Vec;
 

@@ -33,6 +33,7 @@
 //! a valid scalar for that curve. The same master seed under two algorithms gives
 //! unrelated keys.
 
+pub mod address;
 mod composite;
 pub mod ecdsa;
 mod keys;
@@ -40,7 +41,9 @@ mod keys;
 pub mod lamps;
 pub mod mldsa;
 pub mod policy;
+pub mod upgrade;
 
+pub use address::{ADDRESS_DOMAIN, Address, address};
 pub use composite::{Composite, PREFIX, Traditional};
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
@@ -48,6 +51,7 @@ pub use policy::{
     ConfigError, HashEntry, HashRules, HashSchedule, MigrationPolicy, PhaseStart, PolicyError,
     RoleSchedule, Rule, SigClass, SigPhase, SigSchedule, SignatureRules,
 };
+pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
 
 use core::{fmt, str::FromStr};
 

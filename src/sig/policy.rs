@@ -24,7 +24,7 @@
 //! height must use the family current at that height — so an old family stays valid
 //! for history below its end and is refused above it. `accepted-until` extends a retired
 //! family's acceptance past the switch (the overlap in which blocks carry a
-//! `merkle::DualDigest`). A role without a schedule follows the registry
+//! [`crate::merkle::DualDigest`]). A role without a schedule follows the registry
 //! status ([`crate::hash::HashPolicy::DEFAULT`]). A broken family (SHA-1, Curl-P-27)
 //! may appear only for history: it can never be the last, open-ended entry.
 //!
