@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
-Usage: python3 benches/report.py sig|hash_many|merkle   (after the matching `cargo bench`)
+Usage: python3 benches/report.py sig|hash_many|merkle|batch   (after the matching `cargo bench`)
 Reads only files criterion wrote in this run's target directory; prints Markdown.
 """
 import json
@@ -106,7 +106,20 @@ def merkle_tables(r):
         print(f"| 2^{log} | " + " | ".join(cells) + f" | {speed} |")
 
 
+def batch_tables(r):
+    print("256 signatures (distinct signers, 250-byte messages), milliseconds (median).")
+    print()
+    print("| algorithm | sequential ms | verify_batch ms | verify_all ms | speed-up |")
+    print("|---|---:|---:|---:|---:|")
+    for (g, f) in sorted(r):
+        if not g.startswith("batch/") or f != "sequential":
+            continue
+        seq, par, al = (r.get((g, x)) for x in ("sequential", "verify_batch", "verify_all"))
+        print(f"| `{g[6:]}` | {seq / 1e6:.2f} | {par / 1e6:.2f} | {al / 1e6:.2f} | {seq / par:.2f}× |")
+
+
 if __name__ == "__main__":
     results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
-    {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables}[what](results)
+    {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables,
+     "batch": batch_tables}[what](results)

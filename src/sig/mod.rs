@@ -34,6 +34,7 @@
 //! unrelated keys.
 
 pub mod address;
+mod batch;
 mod composite;
 pub mod ecdsa;
 mod keys;
@@ -44,6 +45,7 @@ pub mod policy;
 pub mod upgrade;
 
 pub use address::{ADDRESS_DOMAIN, Address, address};
+pub use batch::{BatchItem, BatchVerdict, verify_all, verify_batch};
 pub use composite::{Composite, PREFIX, Traditional};
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
