@@ -1,10 +1,10 @@
-//! `pqmigrate merkle root|prove|verify`.
+//! `pqmigrate merkle root|prove|verify|transition`.
 
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use pqmigrate::hash::{Digest, HashAlg};
-use pqmigrate::merkle::{self, InclusionProof, MerkleTree};
+use pqmigrate::merkle::{self, InclusionProof, MerkleTree, RootTransition};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -56,6 +56,25 @@ pub(crate) enum MerkleCommand {
         /// Proof file as printed by `merkle prove` (`-` for stdin)
         #[arg(long)]
         proof: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Re-hash a leaf file under a new family and print the root-transition record
+    #[command(
+        after_help = "The binding digest is what a hybrid key signs (`pqmigrate sign` over the\nrecord's `signing message`).\n\nExamples:\n  pqmigrate merkle transition --from keccak-256 --to sha3-256 --height 2000 leaves.txt"
+    )]
+    Transition {
+        /// Current (old) family
+        #[arg(long, value_parser = parse_alg)]
+        from: HashAlg,
+        /// New family
+        #[arg(long, value_parser = parse_alg)]
+        to: HashAlg,
+        /// Height at which the new family takes over
+        #[arg(long, default_value_t = 0)]
+        height: u64,
+        /// Leaf file (`-` for stdin)
+        file: PathBuf,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -125,7 +144,42 @@ pub(crate) fn run(cmd: MerkleCommand) -> Outcome {
             }
             Ok(valid)
         }
+        MerkleCommand::Transition {
+            from,
+            to,
+            height,
+            file,
+            json,
+        } => transition(from, to, height, &file, json),
     }
+}
+
+fn transition(from: HashAlg, to: HashAlg, height: u64, file: &Path, json: JsonFlag) -> Outcome {
+    if from == to {
+        bail!("--from and --to are both {from}; a transition needs two families");
+    }
+    let leaves = input::read_leaves(file)?;
+    let refs: Vec<&[u8]> = leaves.iter().map(Vec::as_slice).collect();
+    let t = RootTransition::compute(height, &refs, from, to)?;
+    let record = hex::encode(t.to_bytes());
+    let msg = hex::encode(t.signing_message());
+    if json.json {
+        println!(
+            "{}",
+            json!({"height": t.height, "tree_size": t.tree_size, "old": t.old.to_string(),
+                   "new": t.new.to_string(), "binding": t.binding_digest().to_string(),
+                   "signing_message": msg, "record": record})
+        );
+    } else {
+        println!("height:          {}", t.height);
+        println!("tree size:       {}", t.tree_size);
+        println!("old root:        {}", t.old);
+        println!("new root:        {}", t.new);
+        println!("binding digest:  {}", t.binding_digest());
+        println!("signing message: {msg}");
+        println!("record:          {record}");
+    }
+    Ok(true)
 }
 
 fn read_proof(alg: HashAlg, path: &Path) -> Result<InclusionProof, CliError> {

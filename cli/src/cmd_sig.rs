@@ -80,7 +80,7 @@ pub(crate) struct InspectArgs {
 
 /// Hex from an argument or, with a leading `@`, from a file (surrounding whitespace
 /// ignored). Either case accepted.
-fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
+pub(crate) fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     let text = match arg.strip_prefix('@') {
         Some(path) => Zeroizing::new(
             String::from_utf8(input::read_all(Path::new(path))?)
@@ -91,7 +91,7 @@ fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
     Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
 }
 
-fn write_file(path: &Path, contents: &str, secret: bool) -> Result<(), CliError> {
+pub(crate) fn write_file(path: &Path, contents: &str, secret: bool) -> Result<(), CliError> {
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -164,7 +164,7 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     Ok(true)
 }
 
-fn read_signing_key(path: &Path) -> Result<SigningKey, CliError> {
+pub(crate) fn read_signing_key(path: &Path) -> Result<SigningKey, CliError> {
     let bytes = hex_or_file("--key", &format!("@{}", path.display()))?;
     SigningKey::from_bytes(&bytes).map_err(|e| CliError(format!("--key: {e}")))
 }

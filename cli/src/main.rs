@@ -8,6 +8,8 @@
 mod cmd_digest;
 mod cmd_hash;
 mod cmd_merkle;
+mod cmd_migrate;
+mod cmd_policy;
 mod cmd_registry;
 mod cmd_sig;
 mod input;
@@ -41,8 +43,8 @@ pub(crate) use bail;
 #[command(
     name = "pqmigrate",
     version,
-    about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures",
-    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
+    about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures, migration policy",
+    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -103,10 +105,25 @@ enum Command {
         #[command(subcommand)]
         command: cmd_digest::DigestCommand,
     },
-    /// RFC 9162 Merkle trees: roots, inclusion proofs, verification
+    /// RFC 9162 Merkle trees: roots, inclusion proofs, verification, root transitions
     Merkle {
         #[command(subcommand)]
         command: cmd_merkle::MerkleCommand,
+    },
+    /// Migration policy by block height: print an example, or check a decision
+    Policy {
+        #[command(subcommand)]
+        command: cmd_policy::PolicyCommand,
+    },
+    /// Print the address of a public key (it commits to the key's algorithm)
+    #[command(
+        after_help = "Examples:\n  pqmigrate address --pub alice.pub\n  pqmigrate address --alg mldsa65-ecdsa-secp256k1-sha512 --pub alice.pub --suite sha3"
+    )]
+    Address(cmd_migrate::AddressArgs),
+    /// Key-upgrade attestations: an old key hands its account to a new hybrid key
+    Upgrade {
+        #[command(subcommand)]
+        command: cmd_migrate::UpgradeCommand,
     },
 }
 
@@ -153,6 +170,9 @@ fn main() -> ExitCode {
         Command::Inspect(a) => cmd_sig::inspect(a),
         Command::Digest { command } => cmd_digest::run(command),
         Command::Merkle { command } => cmd_merkle::run(command),
+        Command::Policy { command } => cmd_policy::run(command),
+        Command::Address(a) => cmd_migrate::address(a),
+        Command::Upgrade { command } => cmd_migrate::upgrade(command),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

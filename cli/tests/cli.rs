@@ -417,6 +417,12 @@ fn help_has_examples() {
         &["inspect", "--help"],
         &["merkle", "root", "--help"],
         &["merkle", "prove", "--help"],
+        &["merkle", "transition", "--help"],
+        &["policy", "example", "--help"],
+        &["policy", "check", "--help"],
+        &["address", "--help"],
+        &["upgrade", "attest", "--help"],
+        &["upgrade", "verify", "--help"],
     ] {
         let o = run(args);
         assert!(o.status.success(), "{args:?}");
@@ -609,4 +615,325 @@ fn signature_cli_bad_input() {
         "unknown signature algorithm id 0x7f",
     );
     assert_bad_input(&run(&["inspect", "@/nonexistent"]), "/nonexistent");
+}
+
+#[test]
+fn policy_example_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["policy", "example"]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("classical-sunset") && text.starts_with('#'));
+    let cfg = write(dir.path(), "policy.toml", text.as_bytes());
+    let cfg = cfg.to_str().unwrap();
+    // (question args, expected exit code, substring of stdout)
+    let table: [(&[&str], i32, &str); 9] = [
+        (&["--height", "999", "--sig-alg", "secp256k1"], 0, "allowed"),
+        (
+            &["--height", "1000", "--sig-alg", "secp256k1"],
+            1,
+            "phase hybrid-required",
+        ),
+        (
+            &[
+                "--height",
+                "1000",
+                "--sig-alg",
+                "secp256k1",
+                "--attestation",
+            ],
+            0,
+            "allowed",
+        ),
+        (
+            &[
+                "--height",
+                "10000",
+                "--sig-alg",
+                "secp256k1",
+                "--attestation",
+            ],
+            1,
+            "classical sunset",
+        ),
+        (
+            &["--height", "4999", "--sig-alg", "ml-dsa-65"],
+            1,
+            "accepted from height 5000",
+        ),
+        (
+            &["--height", "5000", "--sig-alg", "ml-dsa-65"],
+            0,
+            "allowed",
+        ),
+        (
+            &[
+                "--height",
+                "1999",
+                "--hash-alg",
+                "keccak-256",
+                "--role",
+                "merkle",
+            ],
+            0,
+            "allowed",
+        ),
+        (
+            &[
+                "--height",
+                "2000",
+                "--hash-alg",
+                "keccak-256",
+                "--role",
+                "merkle",
+            ],
+            1,
+            "history below height 2000",
+        ),
+        (
+            &["--height", "3", "--hash-alg", "sha1", "--role", "tx-id"],
+            1,
+            "broken",
+        ),
+    ];
+    for (q, code, needle) in table {
+        let mut args = vec!["policy", "check", "--config", cfg];
+        args.extend_from_slice(q);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(code), "{q:?}: {}", stdout(&o));
+        assert!(stdout(&o).contains(needle), "{q:?}: {}", stdout(&o));
+    }
+    let o = run(&[
+        "policy",
+        "check",
+        "--config",
+        cfg,
+        "--height",
+        "1000",
+        "--sig-alg",
+        "secp256k1",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["allowed"], false);
+    assert_eq!(v["phase"], "hybrid-required");
+
+    // Bad configs and questions: exit 2, one line naming the line and key.
+    let bad = text.replace("from = 5000", "from = 500");
+    let bad = write(dir.path(), "bad.toml", bad.as_bytes());
+    assert_bad_input(
+        &run(&[
+            "policy",
+            "check",
+            "--config",
+            bad.to_str().unwrap(),
+            "--height",
+            "1",
+            "--sig-alg",
+            "secp256k1",
+        ]),
+        "signatures.phases: phases[2].from: heights must increase",
+    );
+    let typo = write(
+        dir.path(),
+        "typo.json",
+        b"{\"version\": 1,\n \"signatures\": {\"phasez\": []}}",
+    );
+    assert_bad_input(
+        &run(&[
+            "policy",
+            "check",
+            "--config",
+            typo.to_str().unwrap(),
+            "--height",
+            "1",
+            "--sig-alg",
+            "secp256k1",
+        ]),
+        "line 2: signatures.phasez: unknown field",
+    );
+    assert_bad_input(
+        &run(&[
+            "policy",
+            "check",
+            "--config",
+            cfg,
+            "--height",
+            "1",
+            "--sig-alg",
+            "rsa",
+        ]),
+        "unknown signature algorithm",
+    );
+    assert_bad_input(
+        &run(&[
+            "policy",
+            "check",
+            "--config",
+            cfg,
+            "--height",
+            "1",
+            "--hash-alg",
+            "sha3-256",
+        ]),
+        "--role",
+    );
+}
+
+#[test]
+fn address_upgrade_and_transition() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    // The secp256k1 generator as a public-key envelope (id 0x01): pinned address from
+    // Python (tests/migration.rs).
+    let g = write(
+        dir.path(),
+        "g.pub",
+        b"010279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798\n",
+    );
+    let o = run(&["address", "--pub", g.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "0xe48eff68d1ac811dac6a4e25610c2f1e082ffecc");
+    let o = run(&[
+        "address",
+        "--pub",
+        g.to_str().unwrap(),
+        "--suite",
+        "sha3",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["address"],
+        "0x6ef328502b059dc395b0fac15ac4a7aee63e8a51c69d09a9f3cd5f714e7730ca"
+    );
+    assert_bad_input(
+        &run(&[
+            "address",
+            "--pub",
+            g.to_str().unwrap(),
+            "--alg",
+            "ml-dsa-44",
+        ]),
+        "--alg is ml-dsa-44",
+    );
+
+    let seed = |b: &str| b.repeat(32);
+    for (alg, s, out) in [
+        ("secp256k1", seed("11"), "old"),
+        ("mldsa65-ecdsa-secp256k1-sha512", seed("22"), "new"),
+    ] {
+        let o = run(&["keygen", "--alg", alg, "--seed", &s, "--out", &p(out)]);
+        assert!(o.status.success());
+    }
+    let o = run(&[
+        "upgrade",
+        "attest",
+        "--key",
+        &p("old.key"),
+        "--new-pub",
+        &p("new.pub"),
+        "--chain-id",
+        "chain-1",
+        "--height",
+        "1200",
+    ]);
+    assert!(o.status.success());
+    let att = write(dir.path(), "up.hex", &o.stdout);
+    let att_arg = format!("@{}", att.display());
+    let o = run(&["upgrade", "verify", "--chain-id", "chain-1", &att_arg]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["upgrade", "verify", "--chain-id", "chain-2", &att_arg]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "invalid");
+    // With the policy: the same attestation made after the classical sunset is refused.
+    let cfg = write(dir.path(), "p.toml", &run(&["policy", "example"]).stdout);
+    let o = run(&[
+        "upgrade",
+        "attest",
+        "--key",
+        &p("old.key"),
+        "--new-pub",
+        &p("new.pub"),
+        "--chain-id",
+        "chain-1",
+        "--height",
+        "10000",
+    ]);
+    let late = write(dir.path(), "late.hex", &o.stdout);
+    let o = run(&[
+        "upgrade",
+        "verify",
+        "--chain-id",
+        "chain-1",
+        "--config",
+        cfg.to_str().unwrap(),
+        &format!("@{}", late.display()),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("classical sunset"), "{}", stdout(&o));
+    assert_bad_input(
+        &run(&["upgrade", "verify", "--chain-id", "chain-1", "00"]),
+        "attestation: truncated",
+    );
+    assert_bad_input(
+        &run(&[
+            "upgrade",
+            "attest",
+            "--key",
+            &p("new.key"),
+            "--new-pub",
+            &p("old.pub"),
+            "--chain-id",
+            "c",
+            "--height",
+            "1",
+        ]),
+        "classical-only",
+    );
+
+    // Root transition over tx0..tx4: values computed with Python (tests/migration.rs).
+    let leaves: String = (0..5)
+        .map(|i| hex::encode(format!("tx{i}")) + "\n")
+        .collect();
+    let lf = write(dir.path(), "leaves.txt", leaves.as_bytes());
+    let o = run(&[
+        "merkle",
+        "transition",
+        "--from",
+        "keccak-256",
+        "--to",
+        "sha3-256",
+        "--height",
+        "2000",
+        lf.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["old"],
+        "keccak-256:0e5207a06bb04c62c1676a70ed46ba1c12072020d6ecdd65a03616da9b91738f"
+    );
+    assert_eq!(
+        v["new"],
+        "sha3-256:64a3d0457f54dc6db77314dacaf8481e64565c3913fd2d5cb5964a77281d661c"
+    );
+    assert_eq!(
+        v["binding"],
+        "sha3-256:4aad898f99cdecb28297ba4396fbf33fe77975cf2c8ee6268eda341c6435a259"
+    );
+    assert_eq!(v["tree_size"], 5);
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "transition",
+            "--from",
+            "blake3",
+            "--to",
+            "blake3",
+            lf.to_str().unwrap(),
+        ]),
+        "two families",
+    );
 }
