@@ -487,6 +487,108 @@ pub const SIGNATURES: &[SigInfo] = &[
     ),
 ];
 
+/// A key-encapsulation identifier: the first varint of every KEM key and ciphertext
+/// envelope. pqmigrate's own values, in a range apart from hash and signature ids.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KemId(pub u64);
+
+impl KemId {
+    /// ML-KEM-768 (FIPS 203).
+    pub const ML_KEM_768: Self = Self(0x41);
+    /// ML-KEM-1024 (FIPS 203).
+    pub const ML_KEM_1024: Self = Self(0x42);
+    /// X-Wing: ML-KEM-768 + X25519 (draft-connolly-cfrg-xwing-kem-10).
+    pub const X_WING: Self = Self(0x51);
+
+    /// The registry entry, if this build implements the id.
+    pub fn info(self) -> Option<&'static KemInfo> {
+        KEMS.iter().find(|k| k.id == self)
+    }
+
+    /// The id of a registered KEM by canonical name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        KEMS.iter().find(|k| k.name == name).map(|k| k.id)
+    }
+}
+
+impl fmt::Debug for KemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.info() {
+            Some(info) => write!(f, "KemId({})", info.name),
+            None => write!(f, "KemId({:#x})", self.0),
+        }
+    }
+}
+
+impl fmt::Display for KemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.info() {
+            Some(info) => f.write_str(info.name),
+            None => write!(f, "{:#x}", self.0),
+        }
+    }
+}
+
+/// One row of the KEM registry. Sizes are of the envelope payloads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KemInfo {
+    /// Wire identifier.
+    pub id: KemId,
+    /// Canonical name (CLI `--alg`).
+    pub name: &'static str,
+    /// Encapsulation (public) key bytes.
+    pub encaps_key_len: usize,
+    /// Ciphertext bytes.
+    pub ciphertext_len: usize,
+    /// Decapsulation key bytes as stored: the seed.
+    pub seed_len: usize,
+    /// Shared secret bytes.
+    pub shared_secret_len: usize,
+    /// NIST post-quantum security category.
+    pub pq_category: u8,
+    /// Default status.
+    pub status: Status,
+    /// Where it is specified.
+    pub standard: &'static str,
+}
+
+/// The KEM registry, in display order.
+pub const KEMS: &[KemInfo] = &[
+    KemInfo {
+        id: KemId::ML_KEM_768,
+        name: "ml-kem-768",
+        encaps_key_len: 1184,
+        ciphertext_len: 1088,
+        seed_len: 64,
+        shared_secret_len: 32,
+        pq_category: 3,
+        status: Status::Recommended,
+        standard: "FIPS 203",
+    },
+    KemInfo {
+        id: KemId::ML_KEM_1024,
+        name: "ml-kem-1024",
+        encaps_key_len: 1568,
+        ciphertext_len: 1568,
+        seed_len: 64,
+        shared_secret_len: 32,
+        pq_category: 5,
+        status: Status::Recommended,
+        standard: "FIPS 203",
+    },
+    KemInfo {
+        id: KemId::X_WING,
+        name: "x-wing",
+        encaps_key_len: 1216,
+        ciphertext_len: 1120,
+        seed_len: 32,
+        shared_secret_len: 32,
+        pq_category: 3,
+        status: Status::Recommended,
+        standard: "draft-connolly-cfrg-xwing-kem-10 (ML-KEM-768 + X25519)",
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

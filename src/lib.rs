@@ -59,6 +59,7 @@ pub mod codec;
 pub mod error;
 pub mod hash;
 pub mod id;
+pub mod kem;
 pub mod merkle;
 pub mod sig;
 
