@@ -1,6 +1,6 @@
 //! `pqmigrate algs`: the registry table.
 
-use pqmigrate::id::{HASHES, SIGNATURES};
+use pqmigrate::id::{HASHES, KEMS, SIGNATURES};
 use serde_json::json;
 
 use crate::{JsonFlag, Outcome};
@@ -30,9 +30,34 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
                 })
             })
             .collect();
+        let sigs: Vec<_> = SIGNATURES
+            .iter()
+            .map(|s| {
+                json!({
+                    "kind": "signature", "name": s.name, "id": s.id.0,
+                    "public_key_bytes": s.public_key_len, "signature_bytes": s.signature_len,
+                    "secret_key_bytes": s.secret_key_len, "pq_category": s.pq_category,
+                    "status": s.status.to_string(), "label": s.label, "standard": s.standard,
+                })
+            })
+            .collect();
+        let kems: Vec<_> = KEMS
+            .iter()
+            .map(|k| {
+                json!({
+                    "kind": "kem", "name": k.name, "id": k.id.0,
+                    "encapsulation_key_bytes": k.encaps_key_len,
+                    "ciphertext_bytes": k.ciphertext_len, "seed_bytes": k.seed_len,
+                    "shared_secret_bytes": k.shared_secret_len, "pq_category": k.pq_category,
+                    "status": k.status.to_string(), "standard": k.standard,
+                })
+            })
+            .collect();
         println!(
             "{}",
-            serde_json::to_string_pretty(&json!({ "hashes": rows }))?
+            serde_json::to_string_pretty(
+                &json!({ "hashes": rows, "signatures": sigs, "kems": kems })
+            )?
         );
         return Ok(true);
     }
@@ -85,5 +110,23 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
     println!(
         "cat: NIST post-quantum category (0 = classical only, broken by Shor). P-256 signatures are DER: sig is the maximum."
     );
+    println!();
+    println!(
+        "{:<31} {:>5} {:>6} {:>6} {:>5} {:>3}  {:<12} standard",
+        "kem", "id", "ek", "ct", "seed", "cat", "status"
+    );
+    for k in KEMS {
+        println!(
+            "{:<31} {:>#5x} {:>6} {:>6} {:>5} {:>3}  {:<12} {}",
+            k.name,
+            k.id.0,
+            k.encaps_key_len,
+            k.ciphertext_len,
+            k.seed_len,
+            k.pq_category,
+            k.status.to_string(),
+            k.standard
+        );
+    }
     Ok(true)
 }

@@ -7,6 +7,7 @@
 
 mod cmd_digest;
 mod cmd_hash;
+mod cmd_kem;
 mod cmd_merkle;
 mod cmd_migrate;
 mod cmd_policy;
@@ -43,7 +44,7 @@ pub(crate) use bail;
 #[command(
     name = "pqmigrate",
     version,
-    about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures, migration policy",
+    about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures, KEMs, migration policy",
     after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
 )]
 struct Cli {
@@ -120,6 +121,11 @@ enum Command {
         after_help = "Examples:\n  pqmigrate address --pub alice.pub\n  pqmigrate address --alg mldsa65-ecdsa-secp256k1-sha512 --pub alice.pub --suite sha3"
     )]
     Address(cmd_migrate::AddressArgs),
+    /// Key encapsulation (ML-KEM-768/1024, X-Wing): keygen, encaps, decaps
+    Kem {
+        #[command(subcommand)]
+        command: cmd_kem::KemCommand,
+    },
     /// Key-upgrade attestations: an old key hands its account to a new hybrid key
     Upgrade {
         #[command(subcommand)]
@@ -173,6 +179,7 @@ fn main() -> ExitCode {
         Command::Policy { command } => cmd_policy::run(command),
         Command::Address(a) => cmd_migrate::address(a),
         Command::Upgrade { command } => cmd_migrate::upgrade(command),
+        Command::Kem { command } => cmd_kem::run(command),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

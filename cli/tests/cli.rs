@@ -423,6 +423,9 @@ fn help_has_examples() {
         &["address", "--help"],
         &["upgrade", "attest", "--help"],
         &["upgrade", "verify", "--help"],
+        &["kem", "keygen", "--help"],
+        &["kem", "encaps", "--help"],
+        &["kem", "decaps", "--help"],
     ] {
         let o = run(args);
         assert!(o.status.success(), "{args:?}");
@@ -935,5 +938,124 @@ fn address_upgrade_and_transition() {
             lf.to_str().unwrap(),
         ]),
         "two families",
+    );
+}
+
+#[test]
+fn kem_keygen_encaps_decaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    // X-Wing draft-10 vector 1's seed gives its public key (id 0x51 envelope).
+    let seed = "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
+    let o = run(&[
+        "kem",
+        "keygen",
+        "--alg",
+        "x-wing",
+        "--seed",
+        seed,
+        "--out",
+        &p("xw"),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pk = std::fs::read_to_string(p("xw.pub")).unwrap();
+    assert!(pk.starts_with("51"), "{pk}");
+    assert_eq!(pk.trim().len(), 2 + 2 * 1216);
+    let vectors = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/vectors/external/xwing/test-vectors.json");
+    match std::fs::read(&vectors) {
+        Ok(text) => {
+            let v: serde_json::Value = serde_json::from_slice(&text).unwrap();
+            assert_eq!(v[0]["seed"], seed);
+            assert_eq!(&pk.trim()[2..], v[0]["pk"].as_str().unwrap());
+        }
+        Err(_) => eprintln!("SKIP: {} not found", vectors.display()),
+    }
+    for alg in ["ml-kem-768", "ml-kem-1024", "x-wing"] {
+        let prefix = p(alg);
+        assert!(
+            run(&["kem", "keygen", "--alg", alg, "--out", &prefix])
+                .status
+                .success()
+        );
+        let pub_file = format!("{prefix}.pub");
+        // Without --show-secret only the ciphertext is printed.
+        let o = run(&["kem", "encaps", "--pub", &pub_file]);
+        assert!(o.status.success());
+        assert_eq!(stdout(&o).lines().count(), 1);
+        let o = run(&[
+            "kem",
+            "encaps",
+            "--pub",
+            &pub_file,
+            "--show-secret",
+            "--json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let ct = v["ciphertext"].as_str().unwrap().to_string();
+        let ss = v["shared_secret"].as_str().unwrap().to_string();
+        let o = run(&[
+            "kem",
+            "decaps",
+            "--key",
+            &format!("{prefix}.key"),
+            "--ct",
+            &ct,
+        ]);
+        assert!(o.status.success());
+        assert_eq!(stdout(&o), ss, "{alg}");
+        // A truncated ciphertext is bad input; a flipped bit decapsulates (implicit rejection).
+        assert_bad_input(
+            &run(&[
+                "kem",
+                "decaps",
+                "--key",
+                &format!("{prefix}.key"),
+                "--ct",
+                &ct[..ct.len() - 2],
+            ]),
+            "--ct: wrong length",
+        );
+        let mut flipped = ct.clone().into_bytes();
+        let last = flipped.len() - 1;
+        flipped[last] = if flipped[last] == b'0' { b'1' } else { b'0' };
+        let o = run(&[
+            "kem",
+            "decaps",
+            "--key",
+            &format!("{prefix}.key"),
+            "--ct",
+            std::str::from_utf8(&flipped).unwrap(),
+        ]);
+        assert!(o.status.success());
+        assert_ne!(stdout(&o), ss);
+    }
+    // Another algorithm's ciphertext, a short seed, an existing output: exit 2.
+    let o = run(&["kem", "encaps", "--pub", &p("ml-kem-768.pub")]);
+    let ct768 = stdout(&o);
+    assert_bad_input(
+        &run(&["kem", "decaps", "--key", &p("x-wing.key"), "--ct", &ct768]),
+        "algorithm mismatch",
+    );
+    assert_bad_input(
+        &run(&[
+            "kem",
+            "keygen",
+            "--alg",
+            "ml-kem-768",
+            "--seed",
+            seed,
+            "--out",
+            &p("s"),
+        ]),
+        "must be 64 bytes",
+    );
+    assert_bad_input(
+        &run(&["kem", "keygen", "--alg", "x-wing", "--out", &p("xw")]),
+        "exists",
+    );
+    assert_bad_input(
+        &run(&["kem", "keygen", "--alg", "kyber", "--out", &p("k")]),
+        "unknown KEM",
     );
 }

@@ -1,0 +1,170 @@
+//! `pqmigrate kem keygen|encaps|decaps`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use crate::cmd_sig::{hex_or_file, write_file};
+use crate::{CliError, JsonFlag, Outcome, bail};
+
+/// clap value parser for KEM names.
+fn parse_kem(s: &str) -> Result<KemAlg, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = KemAlg::ALL.iter().map(|a| a.name()).collect();
+        format!("unknown KEM {s:?} (expected one of: {})", names.join(", "))
+    })
+}
+
+#[derive(Subcommand)]
+pub(crate) enum KemCommand {
+    /// Generate a KEM key pair (PREFIX.pub, PREFIX.key)
+    #[command(
+        after_help = "Examples:\n  pqmigrate kem keygen --alg x-wing --out node\n  pqmigrate kem keygen --alg ml-kem-768 --seed @seed.hex --out test"
+    )]
+    Keygen(KeygenArgs),
+    /// Encapsulate to a public key: prints the ciphertext (the secret only with --show-secret)
+    #[command(
+        after_help = "Examples:\n  pqmigrate kem encaps --pub node.pub > ct.hex\n  pqmigrate kem encaps --pub node.pub --show-secret --json"
+    )]
+    Encaps {
+        /// Public (encapsulation) key file written by `kem keygen`
+        #[arg(long = "pub")]
+        public: PathBuf,
+        /// Also print the shared secret (it is a secret: keep it off logs)
+        #[arg(long)]
+        show_secret: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Decapsulate a ciphertext: prints the shared secret
+    #[command(after_help = "Examples:\n  pqmigrate kem decaps --key node.key --ct @ct.hex")]
+    Decaps {
+        /// Secret (decapsulation) key file written by `kem keygen`
+        #[arg(long)]
+        key: PathBuf,
+        /// Ciphertext envelope in hex, or @FILE holding it
+        #[arg(long)]
+        ct: String,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Args)]
+pub(crate) struct KeygenArgs {
+    /// KEM: ml-kem-768, ml-kem-1024, x-wing
+    #[arg(long, value_parser = parse_kem)]
+    alg: KemAlg,
+    /// Seed in hex (ML-KEM: 64 bytes d||z; X-Wing: 32 bytes); default: OS randomness
+    #[arg(long)]
+    seed: Option<String>,
+    /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+fn with_ext(prefix: &std::path::Path, ext: &str) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+pub(crate) fn run(cmd: KemCommand) -> Outcome {
+    match cmd {
+        KemCommand::Keygen(a) => keygen(a),
+        KemCommand::Encaps {
+            public,
+            show_secret,
+            json,
+        } => {
+            let bytes = hex_or_file("--pub", &format!("@{}", public.display()))?;
+            let ek = EncapsulationKey::from_bytes(&bytes)
+                .map_err(|e| CliError(format!("--pub: {e}")))?;
+            let (ct, ss) = ek.encapsulate()?;
+            let ct_hex = hex::encode(ct.to_bytes());
+            let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
+            if json.json {
+                let mut v = json!({"alg": ek.alg().name(), "ciphertext": ct_hex});
+                if show_secret {
+                    v["shared_secret"] = ss_hex.as_str().into();
+                }
+                println!("{v}");
+            } else {
+                println!("{ct_hex}");
+                if show_secret {
+                    println!("{}", ss_hex.as_str());
+                }
+            }
+            Ok(true)
+        }
+        KemCommand::Decaps { key, ct, json } => {
+            let bytes = hex_or_file("--key", &format!("@{}", key.display()))?;
+            let dk = DecapsulationKey::from_bytes(&bytes)
+                .map_err(|e| CliError(format!("--key: {e}")))?;
+            let ct_bytes = hex_or_file("--ct", &ct)?;
+            let ct =
+                Ciphertext::from_bytes(&ct_bytes).map_err(|e| CliError(format!("--ct: {e}")))?;
+            let ss = dk
+                .decapsulate(&ct)
+                .map_err(|e| CliError(format!("--ct: {e}")))?;
+            let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
+            if json.json {
+                println!(
+                    "{}",
+                    json!({"alg": dk.alg().name(), "shared_secret": ss_hex.as_str()})
+                );
+            } else {
+                println!("{}", ss_hex.as_str());
+            }
+            Ok(true)
+        }
+    }
+}
+
+fn keygen(a: KeygenArgs) -> Outcome {
+    let dk = match &a.seed {
+        Some(h) => {
+            let seed = hex_or_file("--seed", h)?;
+            let want = a.alg.info().seed_len;
+            if seed.len() != want {
+                bail!(
+                    "--seed for {} must be {want} bytes ({} hex digits), got {}",
+                    a.alg,
+                    2 * want,
+                    seed.len()
+                );
+            }
+            DecapsulationKey::from_seed(a.alg, &seed)?
+        }
+        None => DecapsulationKey::generate(a.alg)?,
+    };
+    let (pub_path, key_path) = (with_ext(&a.out, ".pub"), with_ext(&a.out, ".key"));
+    for p in [&pub_path, &key_path] {
+        if p.exists() {
+            bail!("{} exists; remove it or choose another --out", p.display());
+        }
+    }
+    let pk_hex = hex::encode(dk.encapsulation_key().to_bytes());
+    let sk_hex = Zeroizing::new(hex::encode(&*dk.to_bytes()) + "\n");
+    write_file(&key_path, &sk_hex, true)?;
+    write_file(&pub_path, &format!("{pk_hex}\n"), false)?;
+    if a.json.json {
+        println!(
+            "{}",
+            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path})
+        );
+    } else {
+        println!(
+            "{} key pair: {} {}",
+            a.alg,
+            pub_path.display(),
+            key_path.display()
+        );
+    }
+    Ok(true)
+}
