@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
-Usage: python3 benches/report.py sig|hash_many|merkle|batch   (after the matching `cargo bench`)
+Usage: python3 benches/report.py sig|hash_many|merkle|batch|kem   (after the matching `cargo bench`)
 Reads only files criterion wrote in this run's target directory; prints Markdown.
 """
 import json
@@ -118,8 +118,28 @@ def batch_tables(r):
         print(f"| `{g[6:]}` | {seq / 1e6:.2f} | {par / 1e6:.2f} | {al / 1e6:.2f} | {seq / par:.2f}× |")
 
 
+def kem_tables(r):
+    print("Microseconds (median); ratio = comparator / pqmigrate, same run.")
+    print()
+    print("| KEM | implementation | keygen µs | encaps µs | decaps µs | encaps ratio | decaps ratio |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    labels = {"pqmigrate": "pqmigrate (libcrux-ml-kem; X-Wing composed here)",
+              "pqcrypto": "pqcrypto-mlkem (PQClean, comparator)",
+              "x-wing-crate": "`x-wing` crate 0.1.1 (draft-06, comparator)"}
+    for alg in ("ml-kem-768", "ml-kem-1024", "x-wing"):
+        g = f"kem/{alg}"
+        base = {op: r.get((g, f"pqmigrate/{op}")) for op in ("keygen", "encaps", "decaps")}
+        for impl in ("pqmigrate", "pqcrypto", "x-wing-crate"):
+            v = {op: r.get((g, f"{impl}/{op}")) for op in ("keygen", "encaps", "decaps")}
+            if v["encaps"] is None:
+                continue
+            ratio = lambda op: f"{v[op] / base[op]:.2f}×" if impl != "pqmigrate" else "1.00×"
+            print(f"| `{alg}` | {labels[impl]} | {us(v['keygen'])} | {us(v['encaps'])} | {us(v['decaps'])} "
+                  f"| {ratio('encaps')} | {ratio('decaps')} |")
+
+
 if __name__ == "__main__":
     results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
     {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables,
-     "batch": batch_tables}[what](results)
+     "batch": batch_tables, "kem": kem_tables}[what](results)

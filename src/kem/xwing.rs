@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use sha3::Digest as _;
 use shake::{ExtendableOutput, Update, XofReader};
-use x25519_dalek::{X25519_BASEPOINT_BYTES, x25519};
+use x25519_dalek::x25519;
 use zeroize::{Zeroize, Zeroizing};
 
 use super::mlkem::MlKemLevel;
@@ -48,8 +48,15 @@ pub(crate) fn expand(seed: &[u8; SEED_LEN]) -> Expanded {
     let (mut pk, sk_m) = MlKemLevel::MlKem768.keygen(&dz);
     let mut sk_x = Zeroizing::new([0u8; 32]);
     sk_x.copy_from_slice(&e[64..]);
-    pk.extend_from_slice(&x25519(*sk_x, X25519_BASEPOINT_BYTES));
+    pk.extend_from_slice(&x25519_base(&sk_x));
     Expanded { sk_m, sk_x, pk }
+}
+
+/// `X25519(k, 9)` through the fixed-base Edwards table (about 4× faster than the
+/// Montgomery ladder; same result, RFC 7748 clamping included).
+fn x25519_base(k: &[u8; 32]) -> [u8; 32] {
+    let secret = x25519_dalek::StaticSecret::from(*k);
+    x25519_dalek::PublicKey::from(&secret).to_bytes()
 }
 
 fn combiner(ss_m: &[u8; 32], ss_x: &[u8; 32], ct_x: &[u8], pk_x: &[u8]) -> Zeroizing<[u8; 32]> {
@@ -73,7 +80,7 @@ pub(crate) fn encapsulate(
     m.copy_from_slice(&eseed[..32]);
     let mut ek_x = Zeroizing::new([0u8; 32]);
     ek_x.copy_from_slice(&eseed[32..]);
-    let ct_x = x25519(*ek_x, X25519_BASEPOINT_BYTES);
+    let ct_x = x25519_base(&ek_x);
     let mut ss_x = x25519(*ek_x, pk_x);
     let (mut ct, ss_m) = MlKemLevel::MlKem768.encapsulate(pk_m, &m);
     let ss = combiner(&ss_m, &ss_x, &ct_x, &pk_x);
