@@ -56,6 +56,7 @@
 extern crate alloc;
 
 pub mod codec;
+pub mod conformance;
 pub mod error;
 pub mod hash;
 pub mod id;

@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+mod cmd_conformance;
 mod cmd_digest;
 mod cmd_hash;
 mod cmd_kem;
@@ -121,6 +122,11 @@ enum Command {
         after_help = "Examples:\n  pqmigrate address --pub alice.pub\n  pqmigrate address --alg mldsa65-ecdsa-secp256k1-sha512 --pub alice.pub --suite sha3"
     )]
     Address(cmd_migrate::AddressArgs),
+    /// Data-layer conformance report of a built-in layer: exit 0 clean, 1 exposed
+    #[command(
+        after_help = "Examples:\n  pqmigrate conformance --builtin naive-bitcoin\n  pqmigrate conformance --builtin rfc9162 --alg keccak-256 --json\n\nYour own layer: implement pqmigrate::conformance::DataLayer and call conformance::run,\nor consume vectors/merkle/ambiguity.json from any language (vectors/README.md)."
+    )]
+    Conformance(cmd_conformance::ConformanceArgs),
     /// Key encapsulation (ML-KEM-768/1024, X-Wing): keygen, encaps, decaps
     Kem {
         #[command(subcommand)]
@@ -180,6 +186,7 @@ fn main() -> ExitCode {
         Command::Address(a) => cmd_migrate::address(a),
         Command::Upgrade { command } => cmd_migrate::upgrade(command),
         Command::Kem { command } => cmd_kem::run(command),
+        Command::Conformance(a) => cmd_conformance::run(a),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
