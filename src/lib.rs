@@ -63,5 +63,7 @@ pub mod id;
 pub mod kem;
 pub mod merkle;
 pub mod sig;
+#[cfg(feature = "vectors")]
+pub mod vectors;
 
 pub use error::{Error, VerifyError};

@@ -14,6 +14,7 @@ mod cmd_migrate;
 mod cmd_policy;
 mod cmd_registry;
 mod cmd_sig;
+mod cmd_vectors;
 mod input;
 
 use std::path::PathBuf;
@@ -127,6 +128,11 @@ enum Command {
         after_help = "Examples:\n  pqmigrate conformance --builtin naive-bitcoin\n  pqmigrate conformance --builtin rfc9162 --alg keccak-256 --json\n\nYour own layer: implement pqmigrate::conformance::DataLayer and call conformance::run,\nor consume vectors/merkle/ambiguity.json from any language (vectors/README.md)."
     )]
     Conformance(cmd_conformance::ConformanceArgs),
+    /// Collision-resistance test vectors: generate them, or check a directory of them
+    Vectors {
+        #[command(subcommand)]
+        command: cmd_vectors::VectorsCommand,
+    },
     /// Key encapsulation (ML-KEM-768/1024, X-Wing): keygen, encaps, decaps
     Kem {
         #[command(subcommand)]
@@ -187,6 +193,7 @@ fn main() -> ExitCode {
         Command::Upgrade { command } => cmd_migrate::upgrade(command),
         Command::Kem { command } => cmd_kem::run(command),
         Command::Conformance(a) => cmd_conformance::run(a),
+        Command::Vectors { command } => cmd_vectors::run(command),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
