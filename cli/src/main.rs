@@ -5,6 +5,8 @@
 
 #![forbid(unsafe_code)]
 
+mod advise;
+mod bench;
 mod cmd_conformance;
 mod cmd_digest;
 mod cmd_hash;
@@ -14,6 +16,7 @@ mod cmd_migrate;
 mod cmd_policy;
 mod cmd_registry;
 mod cmd_sig;
+mod cmd_tour;
 mod cmd_vectors;
 mod input;
 
@@ -47,7 +50,7 @@ pub(crate) use bail;
     name = "pqmigrate",
     version,
     about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures, KEMs, migration policy",
-    after_help = "Examples:\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
+    after_help = "Examples:\n  pqmigrate tour\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -64,6 +67,28 @@ pub(crate) struct JsonFlag {
 
 #[derive(Subcommand)]
 enum Command {
+    /// One migration end to end: legacy account, key upgrade, policy phases, hash swap,
+    /// conformance, X-Wing handshake, advice
+    #[command(after_help = "Examples:\n  pqmigrate tour\n  pqmigrate tour --json")]
+    Tour(#[command(flatten)] JsonFlag),
+    /// Measure every signature scheme and KEM on this machine (saved for `advise`)
+    #[command(
+        after_help = "Examples:\n  pqmigrate bench --quick\n  pqmigrate bench --out bench.json"
+    )]
+    Bench(bench::BenchArgs),
+    /// Block capacity and verification time per signature scheme, and which to pick
+    #[command(
+        after_help = "Examples:\n  pqmigrate bench --quick && pqmigrate advise\n  pqmigrate advise --block-bytes 1000000 --tx-bytes 250 --block-seconds 600 --category 3\n  pqmigrate advise --block-seconds 12 --pubkeys-in-state --category 5 --json\n  cargo bench --bench sig && pqmigrate advise --from-criterion target/criterion"
+    )]
+    Advise(advise::AdviseArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  pqmigrate completions bash > /etc/bash_completion.d/pqmigrate\n  pqmigrate completions zsh > ~/.zfunc/_pqmigrate"
+    )]
+    Completions {
+        /// Shell: bash, zsh, fish, elvish, powershell
+        shell: clap_complete::Shell,
+    },
     /// Show the algorithm registry: ids, sizes, status and security levels
     #[command(after_help = "Examples:\n  pqmigrate algs\n  pqmigrate algs --json")]
     Algs(#[command(flatten)] JsonFlag),
@@ -104,16 +129,25 @@ enum Command {
     )]
     Inspect(cmd_sig::InspectArgs),
     /// Work with self-describing digests (multihash)
+    #[command(
+        after_help = "Examples:\n  pqmigrate digest decode 1620a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
+    )]
     Digest {
         #[command(subcommand)]
         command: cmd_digest::DigestCommand,
     },
     /// RFC 9162 Merkle trees: roots, inclusion proofs, verification, root transitions
+    #[command(
+        after_help = "Examples:\n  pqmigrate merkle root --alg sha3-256 leaves.txt\n  pqmigrate merkle prove --alg sha3-256 --index 2 leaves.txt > proof.json\n  pqmigrate merkle transition --from keccak-256 --to sha3-256 --height 2000 leaves.txt"
+    )]
     Merkle {
         #[command(subcommand)]
         command: cmd_merkle::MerkleCommand,
     },
     /// Migration policy by block height: print an example, or check a decision
+    #[command(
+        after_help = "Examples:\n  pqmigrate policy example > policy.toml\n  pqmigrate policy check --config policy.toml --height 1000 --sig-alg secp256k1"
+    )]
     Policy {
         #[command(subcommand)]
         command: cmd_policy::PolicyCommand,
@@ -129,16 +163,25 @@ enum Command {
     )]
     Conformance(cmd_conformance::ConformanceArgs),
     /// Collision-resistance test vectors: generate them, or check a directory of them
+    #[command(
+        after_help = "Examples:\n  pqmigrate vectors generate --out vectors\n  pqmigrate vectors check vectors"
+    )]
     Vectors {
         #[command(subcommand)]
         command: cmd_vectors::VectorsCommand,
     },
     /// Key encapsulation (ML-KEM-768/1024, X-Wing): keygen, encaps, decaps
+    #[command(
+        after_help = "Examples:\n  pqmigrate kem keygen --alg x-wing --out node\n  pqmigrate kem encaps --pub node.pub > ct.hex\n  pqmigrate kem decaps --key node.key --ct @ct.hex"
+    )]
     Kem {
         #[command(subcommand)]
         command: cmd_kem::KemCommand,
     },
     /// Key-upgrade attestations: an old key hands its account to a new hybrid key
+    #[command(
+        after_help = "Examples:\n  pqmigrate upgrade attest --key old.key --new-pub new.pub --chain-id chain-1 --height 1200 > up.hex\n  pqmigrate upgrade verify --chain-id chain-1 @up.hex"
+    )]
     Upgrade {
         #[command(subcommand)]
         command: cmd_migrate::UpgradeCommand,
@@ -175,6 +218,19 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
+        Command::Tour(json) => cmd_tour::run(json),
+        Command::Bench(a) => bench::run(a),
+        Command::Advise(a) => advise::run(a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "pqmigrate",
+                &mut std::io::stdout(),
+            );
+            Ok(true)
+        }
         Command::Algs(json) => cmd_registry::algs(json),
         Command::Hash {
             alg,

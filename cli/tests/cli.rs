@@ -429,6 +429,18 @@ fn help_has_examples() {
         &["conformance", "--help"],
         &["vectors", "generate", "--help"],
         &["vectors", "check", "--help"],
+        &["tour", "--help"],
+        &["bench", "--help"],
+        &["advise", "--help"],
+        &["completions", "--help"],
+        &["policy", "--help"],
+        &["merkle", "--help"],
+        &["digest", "--help"],
+        &["upgrade", "--help"],
+        &["kem", "--help"],
+        &["vectors", "--help"],
+        &["address", "--help"],
+        &["hash", "--help"],
     ] {
         let o = run(args);
         assert!(o.status.success(), "{args:?}");
@@ -1135,4 +1147,195 @@ fn vectors_generate_and_check() {
         &run(&["vectors", "check", "/nonexistent-dir"]),
         "not a directory",
     );
+}
+
+#[test]
+fn tour_runs_and_reports_the_key_facts() {
+    let o = run(&["tour"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    for section in [
+        "1. A legacy account",
+        "2. Key upgrade",
+        "3. A transaction",
+        "4. Hash swap",
+        "5. Data-layer conformance",
+        "6. X-Wing",
+        "7. Advise",
+    ] {
+        assert!(text.contains(section), "{section}");
+    }
+    let o = run(&["tour", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["upgrade"]["verified"], true);
+    assert_eq!(v["upgrade"]["replay_on_other_chain_refused"], true);
+    assert_eq!(v["all_signatures_verify"], true);
+    assert_eq!(v["classical_attestation_at_sunset_accepted"], false);
+    let decision = |h: u64, signer: &str| {
+        v["policy_decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["height"] == h && d["signer"] == signer)
+            .unwrap()["accepted"]
+            .clone()
+    };
+    assert_eq!(decision(999, "secp256k1"), true);
+    assert_eq!(decision(1000, "secp256k1"), false);
+    assert_eq!(decision(1000, "hybrid"), true);
+    assert_eq!(decision(999, "ml-dsa-65"), false);
+    assert_eq!(decision(5000, "ml-dsa-65"), true);
+    for s in v["hash_swaps"].as_array().unwrap() {
+        assert_eq!(s["binding_signed"], true);
+        assert_eq!(s["verified"], true);
+        assert_eq!(s["dual_digest_ok"], true);
+    }
+    assert_eq!(v["policy_keccak_merkle"]["1999"], true);
+    assert_eq!(v["policy_keccak_merkle"]["2000"], false);
+    assert_eq!(v["batch"]["all_valid"], true);
+    assert_eq!(v["conformance"]["naive_bitcoin_exposed"], 4);
+    assert_eq!(v["conformance"]["rfc9162_exposed"], 0);
+    assert_eq!(v["x_wing"]["secrets_equal"], true);
+    assert_eq!(v["x_wing"]["encapsulation_key_bytes"], 1216);
+    assert_eq!(v["x_wing"]["ciphertext_bytes"], 1120);
+    assert!(v["advise"]["recommendation"]["alg"].is_string());
+}
+
+#[test]
+fn bench_and_advise() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bench.json");
+    let o = run(&["bench", "--budget-ms", "2", "--out", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(b["signatures"].as_array().unwrap().len(), 11);
+    assert_eq!(b["kems"].as_array().unwrap().len(), 3);
+    assert!(b["signatures"][0]["verify_us"].as_f64().unwrap() > 0.0);
+
+    // The seed's example: 1 MB blocks of ~588-byte transactions = 1,700 tx ≈ 3 tps.
+    let args = [
+        "advise",
+        "--bench",
+        file.to_str().unwrap(),
+        "--block-bytes",
+        "1000000",
+        "--tx-bytes",
+        "588",
+        "--block-seconds",
+        "600",
+        "--cores",
+        "2",
+        "--category",
+        "3",
+    ];
+    let o = run(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(
+        text.contains("today: 1700 tx/block of 588 bytes = 2.83 tps"),
+        "{text}"
+    );
+    assert!(text.contains("recommendation: "), "{text}");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value = serde_json::from_slice(&run(&json_args).stdout).unwrap();
+    let secp = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["alg"] == "secp256k1")
+        .unwrap();
+    assert_eq!(secp["tx_per_block"], 1700);
+    let rec = v["recommendation"]["alg"].as_str().unwrap();
+    let row = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["alg"] == rec)
+        .unwrap();
+    assert!(row["category"].as_u64().unwrap() >= 3);
+
+    // Criterion output as the source of speeds.
+    let crit = dir.path().join("criterion/sig_secp256k1/verify/new");
+    std::fs::create_dir_all(&crit).unwrap();
+    std::fs::write(
+        crit.join("benchmark.json"),
+        r#"{"group_id":"sig/secp256k1","function_id":"verify"}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        crit.join("estimates.json"),
+        r#"{"median":{"point_estimate":50000.0}}"#,
+    )
+    .unwrap();
+    for (f, ns) in [("keygen", 20000.0), ("sign", 30000.0)] {
+        let d = dir.path().join(format!("criterion/sig_secp256k1/{f}/new"));
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(
+            d.join("benchmark.json"),
+            format!(r#"{{"group_id":"sig/secp256k1","function_id":"{f}"}}"#),
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("estimates.json"),
+            format!(r#"{{"median":{{"point_estimate":{ns}}}}}"#),
+        )
+        .unwrap();
+    }
+    let o = run(&[
+        "advise",
+        "--from-criterion",
+        dir.path().join("criterion").to_str().unwrap(),
+        "--tx-bytes",
+        "588",
+        "--cores",
+        "2",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["speeds_from"]["source"], "criterion");
+    let secp = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["alg"] == "secp256k1")
+        .unwrap();
+    // 1700 × 50 µs / 2 cores = 42.5 ms.
+    assert_eq!(secp["verify_ms_per_block"], 42.5);
+
+    // Bad input: exit 2 with a hint.
+    assert_bad_input(
+        &run(&[
+            "advise",
+            "--bench",
+            file.to_str().unwrap(),
+            "--tx-bytes",
+            "50",
+        ]),
+        "--tx-bytes 50",
+    );
+    assert_bad_input(
+        &run(&[
+            "advise",
+            "--bench",
+            dir.path().join("none.json").to_str().unwrap(),
+        ]),
+        "pqmigrate bench --quick",
+    );
+}
+
+#[test]
+fn completions_for_bash_and_zsh() {
+    for shell in ["bash", "zsh", "fish"] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let text = stdout(&o);
+        assert!(
+            text.contains("pqmigrate") && text.contains("advise"),
+            "{shell}"
+        );
+    }
+    assert_bad_input(&run(&["completions", "cmd.exe"]), "invalid value");
 }

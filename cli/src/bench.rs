@@ -1,0 +1,329 @@
+//! `pqmigrate bench`: in-process timings of every signature scheme and KEM on this
+//! machine, saved as JSON for `advise`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use pqmigrate::kem::{DecapsulationKey, KemAlg};
+use pqmigrate::sig::{SigAlg, SigningKey};
+use serde::{Deserialize, Serialize};
+
+use crate::{CliError, Outcome};
+
+/// Timings of one signature scheme, microseconds per operation.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub(crate) struct SigTiming {
+    pub alg: String,
+    pub keygen_us: f64,
+    pub sign_us: f64,
+    pub verify_us: f64,
+}
+
+/// Timings of one KEM, microseconds per operation.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub(crate) struct KemTiming {
+    pub alg: String,
+    pub keygen_us: f64,
+    pub encaps_us: f64,
+    pub decaps_us: f64,
+}
+
+/// The machine a file was measured on.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub(crate) struct Machine {
+    pub cpu: String,
+    pub cores: usize,
+}
+
+/// The saved measurement.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BenchFile {
+    pub version: u32,
+    pub generator: String,
+    /// Where the numbers come from: `pqmigrate bench` or `criterion`.
+    pub source: String,
+    pub quick: bool,
+    pub machine: Machine,
+    pub signatures: Vec<SigTiming>,
+    pub kems: Vec<KemTiming>,
+}
+
+#[derive(Args)]
+pub(crate) struct BenchArgs {
+    /// Short run (about 10 s on 2 cores) instead of the default (about 45 s)
+    #[arg(long)]
+    quick: bool,
+    /// Where to save the JSON (default: the user cache dir, where `advise` looks)
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Milliseconds per operation (overrides --quick; for tests)
+    #[arg(long, hide = true)]
+    budget_ms: Option<u64>,
+}
+
+/// `$XDG_CACHE_HOME/pqmigrate/bench.json`, else `~/.cache/pqmigrate/bench.json`.
+pub(crate) fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("pqmigrate").join("bench.json"))
+}
+
+pub(crate) fn machine() -> Machine {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Machine { cpu, cores }
+}
+
+/// Mean microseconds per call of `f`, over at least 3 calls and about `budget`.
+pub(crate) fn time_us(budget: Duration, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    let start = Instant::now();
+    let mut n = 0u32;
+    while n < 3 || start.elapsed() < budget {
+        f();
+        n += 1;
+    }
+    start.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+}
+
+/// Verification time of `alg` over a 250-byte message (used by `tour`).
+pub(crate) fn verify_us(alg: SigAlg, budget: Duration) -> f64 {
+    let ctx: &[u8] = if alg == SigAlg::Secp256k1 {
+        b""
+    } else {
+        b"bench"
+    };
+    let sk = SigningKey::from_seed(alg, &[7; 32]).expect("available algorithm");
+    let msg = [0x5a; 250];
+    let sig = sk.sign_deterministic(&msg, ctx).expect("signing");
+    time_us(budget, || {
+        assert!(sk.public_key().verify(&msg, ctx, &sig).is_ok())
+    })
+}
+
+pub(crate) fn measure(quick: bool, budget_ms: Option<u64>, bar: &ProgressBar) -> BenchFile {
+    let budget = Duration::from_millis(budget_ms.unwrap_or(if quick { 250 } else { 1000 }));
+    let msg = [0x5a; 250];
+    let mut signatures = Vec::new();
+    for alg in SigAlg::ALL.into_iter().filter(|a| a.is_available()) {
+        bar.set_message(alg.name());
+        let ctx: &[u8] = if alg == SigAlg::Secp256k1 {
+            b""
+        } else {
+            b"bench"
+        };
+        let keygen_us = time_us(budget, || {
+            SigningKey::from_seed(alg, &[7; 32]).expect("available");
+        });
+        let sk = SigningKey::from_seed(alg, &[7; 32]).expect("available");
+        let sign_us = time_us(budget, || {
+            sk.sign_deterministic(&msg, ctx).expect("signing");
+        });
+        let sig = sk.sign_deterministic(&msg, ctx).expect("signing");
+        let verify_us = time_us(budget, || {
+            assert!(sk.public_key().verify(&msg, ctx, &sig).is_ok())
+        });
+        signatures.push(SigTiming {
+            alg: alg.name().into(),
+            keygen_us,
+            sign_us,
+            verify_us,
+        });
+        bar.inc(1);
+    }
+    let mut kems = Vec::new();
+    for alg in KemAlg::ALL {
+        bar.set_message(alg.name());
+        let seed = vec![7u8; alg.info().seed_len];
+        let keygen_us = time_us(budget, || {
+            DecapsulationKey::from_seed(alg, &seed).expect("seed");
+        });
+        let dk = DecapsulationKey::from_seed(alg, &seed).expect("seed");
+        let ek = dk.encapsulation_key();
+        let encaps_us = time_us(budget, || {
+            ek.encapsulate().expect("randomness");
+        });
+        let (ct, _) = ek.encapsulate().expect("randomness");
+        let decaps_us = time_us(budget, || {
+            dk.decapsulate(&ct).expect("same algorithm");
+        });
+        kems.push(KemTiming {
+            alg: alg.name().into(),
+            keygen_us,
+            encaps_us,
+            decaps_us,
+        });
+        bar.inc(1);
+    }
+    BenchFile {
+        version: 1,
+        generator: format!("pqmigrate {}", env!("CARGO_PKG_VERSION")),
+        source: "pqmigrate bench".into(),
+        quick,
+        machine: machine(),
+        signatures,
+        kems,
+    }
+}
+
+pub(crate) fn run(a: BenchArgs) -> Outcome {
+    let Some(path) = a.out.or_else(default_path) else {
+        return Err(CliError(
+            "no cache directory (HOME unset): pass --out FILE".into(),
+        ));
+    };
+    let total = SigAlg::ALL.iter().filter(|a| a.is_available()).count() + KemAlg::ALL.len();
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(total as u64).with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("static template"),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let file = measure(a.quick, a.budget_ms, &bar);
+    bar.finish_and_clear();
+    save(&path, &file)?;
+    println!(
+        "measured {} signature schemes and {} KEMs on {} ({} cores); saved {}",
+        file.signatures.len(),
+        file.kems.len(),
+        file.machine.cpu,
+        file.machine.cores,
+        path.display()
+    );
+    for s in &file.signatures {
+        println!(
+            "  {:<31} keygen {:>9.1} µs  sign {:>9.1} µs  verify {:>9.1} µs",
+            s.alg, s.keygen_us, s.sign_us, s.verify_us
+        );
+    }
+    for k in &file.kems {
+        println!(
+            "  {:<31} keygen {:>9.1} µs  encaps {:>8.1} µs  decaps {:>8.1} µs",
+            k.alg, k.keygen_us, k.encaps_us, k.decaps_us
+        );
+    }
+    Ok(true)
+}
+
+fn save(path: &Path, file: &BenchFile) -> Result<(), CliError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
+    }
+    let text = serde_json::to_string_pretty(file)? + "\n";
+    std::fs::write(path, text).map_err(|e| CliError(format!("{}: {e}", path.display())))
+}
+
+pub(crate) fn load(path: &Path) -> Result<BenchFile, CliError> {
+    let text = std::fs::read(path).map_err(|e| {
+        CliError(format!(
+            "{}: {e}; run `pqmigrate bench --quick` first or pass --bench FILE",
+            path.display()
+        ))
+    })?;
+    let f: BenchFile = serde_json::from_slice(&text).map_err(|e| {
+        CliError(format!(
+            "{}: not a pqmigrate bench file ({e})",
+            path.display()
+        ))
+    })?;
+    if f.version != 1 {
+        return Err(CliError(format!(
+            "{}: unsupported bench file version {}",
+            path.display(),
+            f.version
+        )));
+    }
+    Ok(f)
+}
+
+/// Median verify timings from criterion's output (`target/criterion`, written by
+/// `cargo bench --bench sig`): groups `sig/<alg>`, function `verify`.
+pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
+    let mut signatures = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    let mut found =
+        std::collections::BTreeMap::<String, (Option<f64>, Option<f64>, Option<f64>)>::new();
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == "benchmark.json")
+                && p.parent().is_some_and(|q| q.ends_with("new"))
+            {
+                let meta: serde_json::Value = match std::fs::read(&p)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                {
+                    Some(v) => v,
+                    None => continue,
+                };
+                let (Some(group), Some(func)) =
+                    (meta["group_id"].as_str(), meta["function_id"].as_str())
+                else {
+                    continue;
+                };
+                let Some(alg) = group.strip_prefix("sig/") else {
+                    continue;
+                };
+                let est: Option<serde_json::Value> =
+                    std::fs::read(p.with_file_name("estimates.json"))
+                        .ok()
+                        .and_then(|b| serde_json::from_slice(&b).ok());
+                let Some(ns) = est.and_then(|v| v["median"]["point_estimate"].as_f64()) else {
+                    continue;
+                };
+                let slot = found.entry(alg.to_string()).or_default();
+                match func {
+                    "keygen" => slot.0 = Some(ns / 1e3),
+                    "sign" => slot.1 = Some(ns / 1e3),
+                    "verify" => slot.2 = Some(ns / 1e3),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (alg, t) in found {
+        if let (Some(k), Some(s), Some(v)) = t {
+            signatures.push(SigTiming {
+                alg,
+                keygen_us: k,
+                sign_us: s,
+                verify_us: v,
+            });
+        }
+    }
+    if signatures.is_empty() {
+        return Err(CliError(format!(
+            "{}: no criterion results for groups sig/<alg>; run `cargo bench --bench sig` first",
+            dir.display()
+        )));
+    }
+    Ok(BenchFile {
+        version: 1,
+        generator: format!("pqmigrate {}", env!("CARGO_PKG_VERSION")),
+        source: "criterion".into(),
+        quick: false,
+        machine: machine(),
+        signatures,
+        kems: Vec::new(),
+    })
+}

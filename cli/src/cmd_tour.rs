@@ -1,0 +1,274 @@
+//! `pqmigrate tour`: one migration end to end, through the public API as a chain
+//! developer would call it.
+
+use std::time::{Duration, Instant};
+
+use pqmigrate::conformance::{
+    self,
+    builtin::{NaiveBitcoin, Rfc9162Layer},
+};
+use pqmigrate::hash::{HashAlg, HashRole, HashSuite};
+use pqmigrate::id::{HashId, SigId};
+use pqmigrate::kem::{DecapsulationKey, EncapsulationKey, KemAlg};
+use pqmigrate::merkle::{DualDigest, RootTransition};
+use pqmigrate::sig::{MigrationPolicy, SigAlg, SigningKey, UpgradeAttestation, verify_batch};
+use serde_json::{Value, json};
+
+use crate::advise::{self, Inputs};
+use crate::{JsonFlag, Outcome, bench};
+
+const CHAIN: &[u8] = b"tour-chain";
+
+pub(crate) fn run(out: JsonFlag) -> Outcome {
+    let start = Instant::now();
+    let text = !out.json;
+    let say = |s: String| {
+        if text {
+            println!("{s}");
+        }
+    };
+    say("pqmigrate tour: one chain's migration to post-quantum cryptography, end to end\n".into());
+
+    // 1. A legacy account.
+    let old = SigningKey::from_seed(SigAlg::Secp256k1, &[0x11; 32])?;
+    let old_addr = old.public_key().address(&HashSuite::KECCAK)?;
+    say("1. A legacy account".into());
+    say(format!(
+        "   secp256k1 key (from a fixed seed), address {old_addr} (keccak-256, 20 bytes)"
+    ));
+
+    // 2. Key upgrade.
+    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x22; 32])?;
+    let att = UpgradeAttestation::create(&old, new.public_key(), CHAIN, 1200)?;
+    let att_ok = att.verify(CHAIN).is_ok();
+    let replay_refused = att.verify(b"other-chain").is_err();
+    let decoded = UpgradeAttestation::from_bytes(&att.to_bytes())? == att;
+    let new_addr = new.public_key().address(&HashSuite::KECCAK)?;
+    say("\n2. Key upgrade to mldsa65-ecdsa-secp256k1-sha512".into());
+    say(format!(
+        "   the old key signs an attestation binding the new key, chain {:?}, height 1200 ({} bytes)",
+        String::from_utf8_lossy(CHAIN),
+        att.to_bytes().len()
+    ));
+    say(format!(
+        "   verifies: {att_ok}; replayed on another chain: {}; new address {new_addr}",
+        if replay_refused {
+            "refused"
+        } else {
+            "ACCEPTED"
+        }
+    ));
+
+    // 3. Transactions under each policy phase.
+    let policy = MigrationPolicy::from_toml_str(MigrationPolicy::EXAMPLE_TOML)?;
+    let pq = SigningKey::from_seed(SigAlg::MlDsa65, &[0x33; 32])?;
+    let signers = [(&old, "secp256k1"), (&new, "hybrid"), (&pq, "ml-dsa-65")];
+    say("\n3. A transaction signed under each policy phase (`pqmigrate policy example`)".into());
+    say(format!(
+        "   {:<8} {:<20} {:<11} {:<11} {:<11}",
+        "height", "phase", "secp256k1", "hybrid", "ml-dsa-65"
+    ));
+    let mut decisions = Vec::new();
+    let mut all_signatures_verify = true;
+    for h in [999u64, 1000, 5000, 10_000] {
+        let mut cells = Vec::new();
+        for (sk, label) in signers {
+            let tx = format!("transfer at height {h}");
+            let ctx: &[u8] = if sk.alg() == SigAlg::Secp256k1 {
+                b""
+            } else {
+                CHAIN
+            };
+            let sig = sk.sign_deterministic(tx.as_bytes(), ctx)?;
+            all_signatures_verify &= sk.public_key().verify(tx.as_bytes(), ctx, &sig).is_ok();
+            let d = policy.check_signature(h, sk.alg().id());
+            cells.push(if d.is_ok() { "accepted" } else { "refused" });
+            decisions.push(json!({
+                "height": h, "signer": label, "alg": sk.alg().name(), "accepted": d.is_ok(),
+                "phase": policy.phase_at(h).name(), "rule": d.err().map(|e| e.rule.to_string()),
+            }));
+        }
+        say(format!(
+            "   {:<8} {:<20} {:<11} {:<11} {:<11}",
+            h,
+            policy.phase_at(h).name(),
+            cells[0],
+            cells[1],
+            cells[2]
+        ));
+    }
+    let att_at_sunset = policy
+        .check_upgrade_attestation(10_000, SigId::SECP256K1)
+        .is_ok();
+    say(format!(
+        "   every signature verifies: {all_signatures_verify}; a secp256k1 upgrade attestation at the sunset (10000): {}",
+        if att_at_sunset { "accepted" } else { "refused" }
+    ));
+
+    // 4. Hash swap with a root transition.
+    let txs: Vec<Vec<u8>> = (0..1000).map(|i| format!("tx {i}").into_bytes()).collect();
+    let leaves: Vec<&[u8]> = txs.iter().map(Vec::as_slice).collect();
+    let mut swaps = Vec::new();
+    say("\n4. Hash swap: Merkle roots move from keccak-256 at height 2000".into());
+    for to in [HashAlg::Sha3_256, HashAlg::Blake3] {
+        let t = RootTransition::compute(2000, &leaves, HashAlg::Keccak256, to)?;
+        let sig = new.sign_deterministic(&t.signing_message(), CHAIN)?;
+        let signed = new
+            .public_key()
+            .verify(&t.signing_message(), CHAIN, &sig)
+            .is_ok();
+        let verified = t.verify(&leaves).is_ok();
+        let dual = DualDigest::of_merkle_root(HashAlg::Keccak256, to, &leaves)?;
+        let dual_ok = dual.verify_merkle_root(&leaves).is_ok();
+        say(format!(
+            "   {} -> {}: old {}",
+            HashAlg::Keccak256,
+            to,
+            t.old
+        ));
+        say(format!("   {:>24} new {}", "", t.new));
+        say(format!(
+            "   {:>24} binding digest signed by the hybrid key: {signed}; record re-verified: {verified}; dual digest checks both: {dual_ok}",
+            ""
+        ));
+        swaps.push(json!({
+            "from": "keccak-256", "to": to.name(), "old_root": t.old.to_string(),
+            "new_root": t.new.to_string(), "binding": t.binding_digest().to_string(),
+            "binding_signed": signed, "verified": verified, "dual_digest_ok": dual_ok,
+        }));
+    }
+    let keccak_1999 = policy
+        .check_hash(1999, HashRole::Merkle, HashId::KECCAK_256)
+        .is_ok();
+    let keccak_2000 = policy
+        .check_hash(2000, HashRole::Merkle, HashId::KECCAK_256)
+        .is_ok();
+    say(format!(
+        "   policy: keccak-256 Merkle roots at 1999 {}, at 2000 {}",
+        if keccak_1999 { "accepted" } else { "refused" },
+        if keccak_2000 { "accepted" } else { "refused" }
+    ));
+
+    // Batch verification of a block's signatures.
+    let block_sigs: Vec<_> = (0..64u8)
+        .map(|i| {
+            let k = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[i; 32]).expect("available");
+            let m = vec![i; 250];
+            let s = k.sign_deterministic(&m, CHAIN).expect("signing");
+            (k, m, s)
+        })
+        .collect();
+    let items: Vec<_> = block_sigs
+        .iter()
+        .map(|(k, m, s)| (k.public_key(), m.as_slice(), s))
+        .collect();
+    let t0 = Instant::now();
+    let batch_ok = verify_batch(&items, CHAIN).all_valid();
+    let batch_ms = t0.elapsed().as_secs_f64() * 1e3;
+    say(format!(
+        "   a block of 64 hybrid signatures verified across cores: {batch_ok} ({batch_ms:.1} ms)"
+    ));
+
+    // 5. Conformance.
+    let naive = conformance::run(&NaiveBitcoin);
+    let ours = conformance::run(&Rfc9162Layer::new(HashAlg::Sha3_256));
+    say(
+        "\n5. Data-layer conformance (the ambiguity vectors of vectors/merkle/ambiguity.json)"
+            .into(),
+    );
+    for r in [&naive, &ours] {
+        let exposed: Vec<&str> = r
+            .findings
+            .iter()
+            .filter(|f| matches!(f.outcome, conformance::Outcome::Exposed { .. }))
+            .map(|f| f.id)
+            .collect();
+        say(format!(
+            "   {:<60} {} exposed {}",
+            r.layer,
+            exposed.len(),
+            if exposed.is_empty() {
+                String::new()
+            } else {
+                format!("({})", exposed.join(", "))
+            }
+        ));
+    }
+
+    // 6. X-Wing handshake.
+    let node = DecapsulationKey::from_seed(KemAlg::XWing, &[0x44; 32])?;
+    let wire_ek = node.encapsulation_key().to_bytes();
+    let peer_ek = EncapsulationKey::from_bytes(&wire_ek)?;
+    let (ct, peer_secret) = peer_ek.encapsulate()?;
+    let node_secret = node.decapsulate(&ct)?;
+    let handshake_ok = peer_secret == node_secret;
+    say("\n6. X-Wing handshake (ML-KEM-768 + X25519)".into());
+    say(format!(
+        "   node publishes a {}-byte key; peer sends a {}-byte ciphertext; shared secrets equal: {handshake_ok} (never printed)",
+        peer_ek.payload().len(),
+        ct.payload().len()
+    ));
+
+    // 7. A short advise table, from speeds measured now.
+    let inputs = Inputs {
+        block_bytes: 1_000_000,
+        tx_bytes: 250,
+        block_seconds: 600.0,
+        sigs_per_tx: 1,
+        pubkeys_on_chain: true,
+        category: 3,
+        cores: std::thread::available_parallelism().map_or(1, |n| n.get() as u64),
+    };
+    let shown = [
+        "secp256k1",
+        "ml-dsa-44",
+        "ml-dsa-65",
+        "mldsa44-ecdsa-secp256k1-sha256",
+        "mldsa65-ecdsa-secp256k1-sha512",
+    ];
+    let mut speeds = Vec::new();
+    for name in shown {
+        let alg: SigAlg = name.parse()?;
+        speeds.push((name, bench::verify_us(alg, Duration::from_millis(60))));
+    }
+    let rows: Vec<_> = advise::rows(&inputs, |n| speeds.iter().find(|s| s.0 == n).map(|s| s.1))
+        .map_err(crate::CliError)?
+        .into_iter()
+        .filter(|r| shown.contains(&r.alg))
+        .collect();
+    let pick = advise::recommend(&rows, &inputs);
+    say("\n7. Advise: 1 MB blocks, 250-byte transactions, 10-minute blocks, category 3 (speeds measured just now)".into());
+    if text {
+        for line in advise::table(&rows).lines() {
+            println!("   {line}");
+        }
+        if let Some((alg, why)) = &pick {
+            println!("   recommendation: {alg} — {why}");
+        }
+        println!(
+            "   (`pqmigrate bench` + `pqmigrate advise` for every scheme and your own numbers)"
+        );
+        println!("\ntour finished in {:.1} s", start.elapsed().as_secs_f64());
+    } else {
+        let record: Value = json!({
+            "legacy_account": {"alg": "secp256k1", "address": old_addr.to_string()},
+            "upgrade": {"to": new.alg().name(), "height": 1200, "attestation_bytes": att.to_bytes().len(),
+                        "verified": att_ok, "replay_on_other_chain_refused": replay_refused,
+                        "round_trip": decoded, "new_address": new_addr.to_string()},
+            "policy_decisions": decisions,
+            "all_signatures_verify": all_signatures_verify,
+            "classical_attestation_at_sunset_accepted": att_at_sunset,
+            "hash_swaps": swaps,
+            "policy_keccak_merkle": {"1999": keccak_1999, "2000": keccak_2000},
+            "batch": {"signatures": items.len(), "all_valid": batch_ok, "ms": batch_ms},
+            "conformance": {"naive_bitcoin_exposed": naive.exposed(), "rfc9162_exposed": ours.exposed()},
+            "x_wing": {"encapsulation_key_bytes": peer_ek.payload().len(), "ciphertext_bytes": ct.payload().len(),
+                       "secrets_equal": handshake_ok},
+            "advise": {"inputs": inputs, "rows": rows,
+                       "recommendation": pick.map(|(a, w)| json!({"alg": a, "reason": w}))},
+            "seconds": start.elapsed().as_secs_f64(),
+        });
+        println!("{}", serde_json::to_string_pretty(&record)?);
+    }
+    Ok(true)
+}
