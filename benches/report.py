@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
-Usage: python3 benches/report.py sig|hash_many|merkle|batch|kem   (after the matching `cargo bench`)
+Usage: python3 benches/report.py sig|hash|hash_many|merkle|batch|kem   (after the matching `cargo bench`)
 Reads only files criterion wrote in this run's target directory; prints Markdown.
 """
 import json
@@ -138,8 +138,25 @@ def kem_tables(r):
                   f"| {ratio('encaps')} | {ratio('decaps')} |")
 
 
+def hash_tables(r):
+    print("One-shot `hash::hash`, MB/s (median); `crate/...` rows call the crate directly, same run.")
+    print()
+    names = ["sha2-256", "sha2-512", "sha3-256", "sha3-512", "keccak-256", "blake3", "sha1",
+             "crate/sha2-256", "crate/sha3-256", "crate/blake3", "crate/sha1 (no detection)"]
+    print("| input | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for size in (64, 1024, 1 << 20):
+        g = f"hash/{size}"
+        cells = []
+        for n in names:
+            v = r.get((g, n))
+            cells.append(f"{size / (v / 1e9) / 1e6:.0f}" if v else "–")
+        label = {64: "64 B", 1024: "1 KiB", 1 << 20: "1 MiB"}[size]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 if __name__ == "__main__":
     results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
     {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables,
-     "batch": batch_tables, "kem": kem_tables}[what](results)
+     "batch": batch_tables, "kem": kem_tables, "hash": hash_tables}[what](results)

@@ -115,13 +115,15 @@ pub(crate) fn rows(
 }
 
 /// The pick: among schemes meeting the category, hybrids first (they keep ECDSA's
-/// guarantees during the migration), then the most transactions per block, then the
-/// fastest verification.
+/// guarantees during the migration), then registry status `recommended` (the
+/// secp256k1 pairings a secp256k1 chain already verifies), then the most transactions
+/// per block, then the fastest verification.
 pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
     let ok: Vec<&Row> = rows.iter().filter(|r| r.meets_category).collect();
     let best = ok.iter().copied().min_by(|a, b| {
         (a.class != "hybrid")
             .cmp(&(b.class != "hybrid"))
+            .then((a.status != "recommended").cmp(&(b.status != "recommended")))
             .then(b.tx_per_block.cmp(&a.tx_per_block))
             .then(
                 a.verify_ms_per_block
@@ -130,7 +132,8 @@ pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
             )
     })?;
     let mut reason = format!(
-        "smallest {} scheme meeting NIST category {}: {} tx/block ({:+.0}% vs today)",
+        "smallest {} {} scheme meeting NIST category {}: {} tx/block ({:+.0}% vs today)",
+        best.status,
         best.class,
         i.category.max(1),
         best.tx_per_block,
@@ -223,6 +226,9 @@ pub(crate) struct AdviseArgs {
     /// Speeds from criterion output instead (`cargo bench --bench sig`), e.g. target/criterion
     #[arg(long, num_args = 0..=1, default_missing_value = "target/criterion")]
     from_criterion: Option<PathBuf>,
+    /// Also draw tx/block and verify-ms/block per scheme into an SVG file
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -256,6 +262,20 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
     };
     let rows = rows(&inputs, verify).map_err(CliError)?;
     let pick = recommend(&rows, &inputs);
+    if let Some(path) = &a.plot {
+        let subtitle = format!(
+            "{} B blocks every {} s, {} B transactions today, category {}, {} core(s); speeds: {} on {}",
+            inputs.block_bytes,
+            inputs.block_seconds,
+            inputs.tx_bytes,
+            inputs.category,
+            inputs.cores,
+            speeds.source,
+            speeds.machine.cpu
+        );
+        std::fs::write(path, crate::plot::svg(&rows, &subtitle))
+            .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+    }
     if a.json.json {
         println!(
             "{}",
@@ -359,7 +379,7 @@ mod tests {
             // Equal speeds here, so the hybrid with the most tx/block wins.
             let best = rows
                 .iter()
-                .filter(|r| r.meets_category && r.class == "hybrid")
+                .filter(|r| r.meets_category && r.class == "hybrid" && r.status == "recommended")
                 .map(|r| r.tx_per_block)
                 .max()
                 .unwrap();

@@ -19,6 +19,7 @@ mod cmd_sig;
 mod cmd_tour;
 mod cmd_vectors;
 mod input;
+mod plot;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,7 +79,7 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Block capacity and verification time per signature scheme, and which to pick
     #[command(
-        after_help = "Examples:\n  pqmigrate bench --quick && pqmigrate advise\n  pqmigrate advise --block-bytes 1000000 --tx-bytes 250 --block-seconds 600 --category 3\n  pqmigrate advise --block-seconds 12 --pubkeys-in-state --category 5 --json\n  cargo bench --bench sig && pqmigrate advise --from-criterion target/criterion"
+        after_help = "Examples:\n  pqmigrate bench --quick && pqmigrate advise\n  pqmigrate advise --block-bytes 1000000 --tx-bytes 250 --block-seconds 600 --category 3\n  pqmigrate advise --block-seconds 12 --pubkeys-in-state --category 5 --json\n  pqmigrate advise --plot advise.svg\n  cargo bench --bench sig && pqmigrate advise --from-criterion target/criterion"
     )]
     Advise(advise::AdviseArgs),
     /// Print a shell completion script

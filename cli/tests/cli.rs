@@ -1256,6 +1256,35 @@ fn bench_and_advise() {
         .unwrap();
     assert!(row["category"].as_u64().unwrap() >= 3);
 
+    // The SVG plot: well-formed, one bar per scheme in each panel.
+    let svg = dir.path().join("advise.svg");
+    let mut plot_args = args.to_vec();
+    plot_args.extend_from_slice(&["--plot", svg.to_str().unwrap()]);
+    assert!(run(&plot_args).status.success());
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"));
+    assert_eq!(
+        text.matches("<rect ").count(),
+        1 + 2 * 11,
+        "background + 2 panels x 11 schemes"
+    );
+    assert!(text.contains("mldsa65-ecdsa-secp256k1-sha512") && text.contains("1700 tx"));
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let parsed = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])",
+            ])
+            .arg(&svg)
+            .status()
+            .unwrap();
+        assert!(parsed.success(), "SVG is not well-formed XML");
+    }
+
     // Criterion output as the source of speeds.
     let crit = dir.path().join("criterion/sig_secp256k1/verify/new");
     std::fs::create_dir_all(&crit).unwrap();
