@@ -200,7 +200,27 @@ pub(crate) fn parse_alg(s: &str) -> Result<HashAlg, String> {
     })
 }
 
+/// A reader that stops early (`pqmigrate algs | head`) closes our stdout; `println!`
+/// (and clap_complete's writer) then panic with a broken-pipe error. Treat that as a
+/// normal end, quietly, as `cat` does. No other panic is affected.
+fn quiet_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("Broken pipe") || msg.contains("BrokenPipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => e.exit(), // --help, --version

@@ -1368,3 +1368,19 @@ fn completions_for_bash_and_zsh() {
     }
     assert_bad_input(&run(&["completions", "cmd.exe"]), "invalid value");
 }
+
+#[test]
+fn closed_stdout_is_not_a_crash() {
+    // `pqmigrate vectors generate`-sized output into a reader that stops at once.
+    let mut child = bin()
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}
