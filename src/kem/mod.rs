@@ -114,7 +114,7 @@ impl FromStr for KemAlg {
 }
 
 /// A 32-byte shared secret: zeroized on drop, compared in constant time, never printed.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+#[derive(Zeroize, ZeroizeOnDrop)]
 pub struct SharedSecret([u8; 32]);
 
 impl SharedSecret {
