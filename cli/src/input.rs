@@ -12,7 +12,7 @@ const PROGRESS_THRESHOLD: u64 = 64 << 20;
 
 /// Streams a file (or stdin for `None` / `-`) through `sink` in 64 KiB chunks, showing a
 /// progress bar on a terminal for large inputs. Returns the number of bytes read.
-pub(crate) fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
+pub fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
     let (mut reader, len, name): (Box<dyn Read>, Option<u64>, String) = match path {
         None => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
@@ -65,21 +65,21 @@ pub(crate) fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result
 }
 
 /// Reads a whole file, or stdin for `-`.
-pub(crate) fn read_all(path: &Path) -> Result<Vec<u8>, CliError> {
+pub fn read_all(path: &Path) -> Result<Vec<u8>, CliError> {
     let mut out = Vec::new();
     stream(Some(path), |chunk| out.extend_from_slice(chunk))?;
     Ok(out)
 }
 
 /// Hex from the command line: either case accepted, no `0x` prefix, even length.
-pub(crate) fn hex_arg(what: &str, s: &str) -> Result<Vec<u8>, CliError> {
+pub fn hex_arg(what: &str, s: &str) -> Result<Vec<u8>, CliError> {
     hex::decode(s).map_err(|e| CliError(format!("{what}: invalid hex ({e})")))
 }
 
 /// Parses a leaf file: one hex leaf per line; an empty line is an empty leaf; the
 /// newline ending the last line adds no leaf; an empty file is the empty tree. A `\r`
 /// before a newline is ignored (CRLF files). Errors name the 1-based line.
-pub(crate) fn parse_leaves(text: &[u8]) -> Result<Vec<Vec<u8>>, CliError> {
+pub fn parse_leaves(text: &[u8]) -> Result<Vec<Vec<u8>>, CliError> {
     let Ok(text) = std::str::from_utf8(text) else {
         bail!("leaf file is not UTF-8 text (expected one hex leaf per line)");
     };
@@ -98,7 +98,7 @@ pub(crate) fn parse_leaves(text: &[u8]) -> Result<Vec<Vec<u8>>, CliError> {
 }
 
 /// Reads and parses a leaf file.
-pub(crate) fn read_leaves(path: &Path) -> Result<Vec<Vec<u8>>, CliError> {
+pub fn read_leaves(path: &Path) -> Result<Vec<Vec<u8>>, CliError> {
     parse_leaves(&read_all(path)?)
 }
 

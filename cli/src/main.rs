@@ -18,7 +18,6 @@ mod cmd_registry;
 mod cmd_sig;
 mod cmd_tour;
 mod cmd_vectors;
-mod input;
 mod plot;
 
 use std::path::PathBuf;
@@ -30,21 +29,7 @@ use pqmigrate::hash::HashAlg;
 /// Result of a command: `Ok(true)` success, `Ok(false)` negative answer, `Err` bad input.
 pub(crate) type Outcome = Result<bool, CliError>;
 
-/// A bad-input error: printed as one line, exit code 2.
-#[derive(Debug)]
-pub(crate) struct CliError(pub String);
-
-impl<E: std::fmt::Display> From<E> for CliError {
-    fn from(e: E) -> Self {
-        CliError(e.to_string())
-    }
-}
-
-/// Shorthand for building a [`CliError`].
-macro_rules! bail {
-    ($($t:tt)*) => { return Err($crate::CliError(format!($($t)*))) };
-}
-pub(crate) use bail;
+pub(crate) use pqmigrate_cli::{CliError, bail, input};
 
 #[derive(Parser)]
 #[command(
