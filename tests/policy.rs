@@ -313,3 +313,20 @@ fn malformed_json_names_key_and_line() {
         assert!(e.message.contains(needle), "{text}\n-> {e}");
     }
 }
+
+/// Found by the `policy_config` fuzz target: a JSON key holding a newline was echoed into
+/// the error, breaking the one-line error contract.
+#[test]
+fn errors_stay_on_one_line_whatever_the_input_quotes() {
+    let text = "{\r\n\n\n\n\"\\n pres and\\n more\": 1}";
+    let e = MigrationPolicy::from_json_str(text).unwrap_err();
+    // The raw key really holds the newline; only the rendering escapes it.
+    assert!(e.key.contains('\n') || e.message.contains('\n'), "{e:?}");
+    let shown = e.to_string();
+    assert!(!shown.contains('\n') && !shown.contains('\r'), "{shown:?}");
+    assert!(shown.contains("unknown field"), "{shown}");
+    assert_eq!(e.line, Some(5));
+    let e =
+        MigrationPolicy::from_toml_str("version = 1\n[signatures]\n\"a\\nb\" = 1\n").unwrap_err();
+    assert!(!e.to_string().contains('\n'), "{e}");
+}

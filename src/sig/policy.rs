@@ -821,15 +821,30 @@ impl ConfigError {
     }
 }
 
+/// Escapes control characters, so text quoted from a config (a key holding a newline,
+/// say) can never break the one-line error.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let esc: alloc::vec::Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                alloc::vec![c]
+            };
+            esc
+        })
+        .collect()
+}
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
             write!(f, "line {line}: ")?;
         }
         if self.key.is_empty() {
-            f.write_str(&self.message)
+            f.write_str(&one_line(&self.message))
         } else {
-            write!(f, "{}: {}", self.key, self.message)
+            write!(f, "{}: {}", one_line(&self.key), one_line(&self.message))
         }
     }
 }
