@@ -45,6 +45,34 @@ pub fn put_varint(out: &mut Vec<u8>, value: u64) {
     out.push(v as u8);
 }
 
+/// A self-describing envelope `varint(id) ‖ payload`, as keys, signatures and KEM values
+/// travel.
+pub fn envelope(id: u64, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(varint_len(id) + payload.len());
+    put_varint(&mut out, id);
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Splits an envelope into its id (a minimal varint, named `what` in errors) and payload.
+pub fn open_envelope<'a>(bytes: &'a [u8], what: &'static str) -> Result<(u64, &'a [u8]), Error> {
+    let mut r = Reader::new(bytes);
+    let id = r.varint(what)?;
+    Ok((id, r.remaining()))
+}
+
+/// [`Error::WrongLength`] for `what` unless `got == expected`.
+pub(crate) fn exact_len(what: &'static str, expected: usize, got: usize) -> Result<(), Error> {
+    if got != expected {
+        return Err(Error::WrongLength {
+            what,
+            expected,
+            got,
+        });
+    }
+    Ok(())
+}
+
 /// A cursor over untrusted bytes with strict, offset-reporting reads.
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {

@@ -7,7 +7,7 @@ use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::cmd_sig::{hex_or_file, write_file};
+use crate::cmd_sig::{hex_or_file, write_key_pair};
 use crate::{CliError, JsonFlag, Outcome, bail};
 
 /// clap value parser for KEM names.
@@ -66,12 +66,6 @@ pub(crate) struct KeygenArgs {
     out: PathBuf,
     #[command(flatten)]
     json: JsonFlag,
-}
-
-fn with_ext(prefix: &std::path::Path, ext: &str) -> PathBuf {
-    let mut s = prefix.as_os_str().to_owned();
-    s.push(ext);
-    PathBuf::from(s)
 }
 
 pub(crate) fn run(cmd: KemCommand) -> Outcome {
@@ -143,16 +137,9 @@ fn keygen(a: KeygenArgs) -> Outcome {
         }
         None => DecapsulationKey::generate(a.alg)?,
     };
-    let (pub_path, key_path) = (with_ext(&a.out, ".pub"), with_ext(&a.out, ".key"));
-    for p in [&pub_path, &key_path] {
-        if p.exists() {
-            bail!("{} exists; remove it or choose another --out", p.display());
-        }
-    }
     let pk_hex = hex::encode(dk.encapsulation_key().to_bytes());
-    let sk_hex = Zeroizing::new(hex::encode(&*dk.to_bytes()) + "\n");
-    write_file(&key_path, &sk_hex, true)?;
-    write_file(&pub_path, &format!("{pk_hex}\n"), false)?;
+    let sk_hex = Zeroizing::new(hex::encode(&*dk.to_bytes()));
+    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(
             "{}",

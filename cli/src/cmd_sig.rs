@@ -120,6 +120,24 @@ fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Writes `PREFIX.pub` (public) and `PREFIX.key` (mode 0600), refusing to overwrite
+/// either; returns their paths. Shared by `keygen` and `kem keygen`.
+pub(crate) fn write_key_pair(
+    prefix: &Path,
+    public_hex: &str,
+    secret_hex: &str,
+) -> Result<(PathBuf, PathBuf), CliError> {
+    let (pub_path, key_path) = (with_ext(prefix, ".pub"), with_ext(prefix, ".key"));
+    for p in [&pub_path, &key_path] {
+        if p.exists() {
+            bail!("{} exists; remove it or choose another --out", p.display());
+        }
+    }
+    write_file(&key_path, &Zeroizing::new(format!("{secret_hex}\n")), true)?;
+    write_file(&pub_path, &format!("{public_hex}\n"), false)?;
+    Ok((pub_path, key_path))
+}
+
 pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     let mut seed = Zeroizing::new([0u8; 32]);
     match &a.seed {
@@ -138,16 +156,9 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         }
     }
     let sk = SigningKey::from_seed(a.alg, &seed)?;
-    let (pub_path, key_path) = (with_ext(&a.out, ".pub"), with_ext(&a.out, ".key"));
-    for p in [&pub_path, &key_path] {
-        if p.exists() {
-            bail!("{} exists; remove it or choose another --out", p.display());
-        }
-    }
     let pk_hex = hex::encode(sk.public_key().to_bytes());
-    let sk_hex = Zeroizing::new(hex::encode(&*sk.to_bytes()) + "\n");
-    write_file(&key_path, &sk_hex, true)?;
-    write_file(&pub_path, &format!("{pk_hex}\n"), false)?;
+    let sk_hex = Zeroizing::new(hex::encode(&*sk.to_bytes()));
+    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(
             "{}",

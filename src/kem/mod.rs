@@ -29,7 +29,7 @@ use alloc::{string::ToString, vec::Vec};
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-use crate::codec::{self, Reader};
+use crate::codec;
 use crate::error::Error;
 use crate::id::{AlgKind, KEMS, KemId, KemInfo};
 use mlkem::MlKemLevel;
@@ -149,27 +149,12 @@ impl fmt::Debug for SharedSecret {
 }
 
 fn envelope(alg: KemAlg, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(codec::varint_len(alg.id().0) + payload.len());
-    codec::put_varint(&mut out, alg.id().0);
-    out.extend_from_slice(payload);
-    out
+    codec::envelope(alg.id().0, payload)
 }
 
 fn open_envelope(bytes: &[u8]) -> Result<(KemAlg, &[u8]), Error> {
-    let mut r = Reader::new(bytes);
-    let alg = KemAlg::from_id(KemId(r.varint("KEM algorithm id")?))?;
-    Ok((alg, r.remaining()))
-}
-
-fn exact_len(what: &'static str, expected: usize, got: usize) -> Result<(), Error> {
-    if got != expected {
-        return Err(Error::WrongLength {
-            what,
-            expected,
-            got,
-        });
-    }
-    Ok(())
+    let (id, payload) = codec::open_envelope(bytes, "KEM algorithm id")?;
+    Ok((KemAlg::from_id(KemId(id))?, payload))
 }
 
 /// A validated encapsulation (public) key.
@@ -183,7 +168,7 @@ impl EncapsulationKey {
     /// A key from its algorithm and payload, with the FIPS 203 §7.2 modulus check on the
     /// ML-KEM part (X-Wing: `pk_M ‖ pk_X`; any 32 bytes are an X25519 key).
     pub fn from_parts(alg: KemAlg, payload: &[u8]) -> Result<Self, Error> {
-        exact_len(
+        codec::exact_len(
             "encapsulation key",
             alg.info().encaps_key_len,
             payload.len(),
@@ -229,7 +214,7 @@ impl EncapsulationKey {
         &self,
         randomness: &[u8],
     ) -> Result<(Ciphertext, SharedSecret), Error> {
-        exact_len(
+        codec::exact_len(
             "encapsulation randomness",
             self.alg.encaps_randomness_len(),
             randomness.len(),
@@ -297,7 +282,7 @@ pub struct Ciphertext {
 impl Ciphertext {
     /// A ciphertext from its algorithm and payload.
     pub fn from_parts(alg: KemAlg, payload: &[u8]) -> Result<Self, Error> {
-        exact_len("ciphertext", alg.info().ciphertext_len, payload.len())?;
+        codec::exact_len("ciphertext", alg.info().ciphertext_len, payload.len())?;
         Ok(Self {
             alg,
             bytes: payload.to_vec(),
@@ -349,7 +334,7 @@ impl DecapsulationKey {
     /// Expands a seed: 64 bytes `d ‖ z` for ML-KEM (FIPS 203 `KeyGen_internal`), 32
     /// bytes for X-Wing.
     pub fn from_seed(alg: KemAlg, seed: &[u8]) -> Result<Self, Error> {
-        exact_len("KEM seed", alg.info().seed_len, seed.len())?;
+        codec::exact_len("KEM seed", alg.info().seed_len, seed.len())?;
         let (expanded, pk) = match alg {
             KemAlg::MlKem768 | KemAlg::MlKem1024 => {
                 let s: &[u8; 64] = seed.try_into().expect("length checked");

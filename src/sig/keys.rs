@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 use super::composite::{Composite, Traditional};
 use super::mldsa::{DefaultBackend as Backend, MlDsaBackend, MlDsaLevel, SEED_LEN};
 use super::{Scheme, SigAlg, ecdsa};
-use crate::codec::{self, Reader};
+use crate::codec;
 use crate::error::{Error, VerifyError};
 use crate::hash::write_framed;
 use crate::id::SigId;
@@ -20,29 +20,19 @@ use crate::id::SigId;
 const KEYGEN_DOMAIN: &[u8] = b"pqmigrate/v1/keygen";
 
 fn envelope(alg: SigAlg, payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(codec::varint_len(alg.id().0) + payload.len());
-    codec::put_varint(&mut out, alg.id().0);
-    out.extend_from_slice(payload);
-    out
+    codec::envelope(alg.id().0, payload)
 }
 
 /// Splits `varint(SigId) ‖ payload`, checking the id is known and usable here.
 fn open_envelope(bytes: &[u8]) -> Result<(SigAlg, &[u8]), Error> {
-    let mut r = Reader::new(bytes);
-    let alg = SigAlg::from_id(SigId(r.varint("signature algorithm id")?))?;
+    let (id, payload) = codec::open_envelope(bytes, "signature algorithm id")?;
+    let alg = SigAlg::from_id(SigId(id))?;
     alg.require_available()?;
-    Ok((alg, r.remaining()))
+    Ok((alg, payload))
 }
 
 fn exact_len(what: &'static str, expected: usize, got: &[u8]) -> Result<(), Error> {
-    if got.len() != expected {
-        return Err(Error::WrongLength {
-            what,
-            expected,
-            got: got.len(),
-        });
-    }
-    Ok(())
+    codec::exact_len(what, expected, got.len())
 }
 
 fn short_hex(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {

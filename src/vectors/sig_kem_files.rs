@@ -50,10 +50,7 @@ fn negate_s(s: &[u8]) -> Vec<u8> {
 }
 
 fn envelope(id: SigId, payload: &[u8]) -> Vec<u8> {
-    let mut v = Vec::new();
-    crate::codec::put_varint(&mut v, id.0);
-    v.extend_from_slice(payload);
-    v
+    crate::codec::envelope(id.0, payload)
 }
 
 fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Value> {
