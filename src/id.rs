@@ -34,6 +34,36 @@ impl fmt::Display for AlgKind {
     }
 }
 
+/// The algorithm in `all` whose wire id is `id` (the `from_id` of [`crate::hash::HashAlg`],
+/// [`crate::sig::SigAlg`] and [`crate::kem::KemAlg`]).
+pub(crate) fn by_id<T: Copy>(
+    all: &[T],
+    kind: AlgKind,
+    id: u64,
+    id_of: impl Fn(T) -> u64,
+) -> Result<T, crate::Error> {
+    all.iter()
+        .copied()
+        .find(|&a| id_of(a) == id)
+        .ok_or(crate::Error::UnknownAlgorithm { kind, id })
+}
+
+/// The algorithm in `all` whose canonical name is `name` (their `FromStr`).
+pub(crate) fn by_name<T: Copy>(
+    all: &[T],
+    kind: AlgKind,
+    name: &str,
+    name_of: impl Fn(T) -> &'static str,
+) -> Result<T, crate::Error> {
+    all.iter()
+        .copied()
+        .find(|&a| name_of(a) == name)
+        .ok_or_else(|| crate::Error::UnknownAlgorithmName {
+            kind,
+            name: alloc::string::ToString::to_string(name),
+        })
+}
+
 /// A hash-function identifier: the multicodec code of the multihash encoding.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct HashId(pub u64);

@@ -2,8 +2,6 @@
 
 use core::{fmt, str::FromStr};
 
-use alloc::string::ToString;
-
 use crate::error::Error;
 use crate::id::{AlgKind, HASHES, HashId, HashInfo};
 
@@ -83,13 +81,7 @@ impl HashAlg {
         if id == HashId::CURL_P_27 {
             return Err(TERNARY);
         }
-        Self::ALL
-            .into_iter()
-            .find(|a| a.id() == id)
-            .ok_or(Error::UnknownAlgorithm {
-                kind: AlgKind::Hash,
-                id: id.0,
-            })
+        crate::id::by_id(&Self::ALL, AlgKind::Hash, id.0, |a| a.id().0)
     }
 
     /// Is this a legacy family that policies refuse for new commitments?
@@ -119,13 +111,7 @@ impl FromStr for HashAlg {
         if s == "curl-p-27" {
             return Err(TERNARY);
         }
-        Self::ALL
-            .into_iter()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| Error::UnknownAlgorithmName {
-                kind: AlgKind::Hash,
-                name: s.to_string(),
-            })
+        crate::id::by_name(&Self::ALL, AlgKind::Hash, s, Self::name)
     }
 }
 

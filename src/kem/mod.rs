@@ -25,7 +25,7 @@ pub mod xwing;
 
 use core::{fmt, str::FromStr};
 
-use alloc::{string::ToString, vec::Vec};
+use alloc::vec::Vec;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
@@ -67,13 +67,7 @@ impl KemAlg {
 
     /// The KEM for a wire id.
     pub fn from_id(id: KemId) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.id() == id)
-            .ok_or(Error::UnknownAlgorithm {
-                kind: AlgKind::Kem,
-                id: id.0,
-            })
+        crate::id::by_id(&Self::ALL, AlgKind::Kem, id.0, |a| a.id().0)
     }
 
     /// Bytes of encapsulation randomness for [`EncapsulationKey::encapsulate_derand`]:
@@ -103,13 +97,7 @@ impl FromStr for KemAlg {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| Error::UnknownAlgorithmName {
-                kind: AlgKind::Kem,
-                name: s.to_string(),
-            })
+        crate::id::by_name(&Self::ALL, AlgKind::Kem, s, Self::name)
     }
 }
 

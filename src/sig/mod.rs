@@ -57,8 +57,6 @@ pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
 
 use core::{fmt, str::FromStr};
 
-use alloc::string::ToString;
-
 use crate::error::Error;
 use crate::id::{AlgKind, SIGNATURES, SigId, SigInfo};
 
@@ -159,13 +157,7 @@ impl SigAlg {
 
     /// The scheme for a wire id.
     pub fn from_id(id: SigId) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.id() == id)
-            .ok_or(Error::UnknownAlgorithm {
-                kind: AlgKind::Signature,
-                id: id.0,
-            })
+        crate::id::by_id(&Self::ALL, AlgKind::Signature, id.0, |a| a.id().0)
     }
 
     /// Whether this build can use the scheme (the LAMPS pairings need feature `lamps`).
@@ -198,13 +190,7 @@ impl FromStr for SigAlg {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        Self::ALL
-            .into_iter()
-            .find(|a| a.name() == s)
-            .ok_or_else(|| Error::UnknownAlgorithmName {
-                kind: AlgKind::Signature,
-                name: s.to_string(),
-            })
+        crate::id::by_name(&Self::ALL, AlgKind::Signature, s, Self::name)
     }
 }
 
