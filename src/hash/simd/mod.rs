@@ -86,7 +86,9 @@ fn word(s: &[u8], off: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Up to 7 trailing bytes as a little-endian word, zero-extended.
+/// Up to 7 trailing bytes as a little-endian word, zero-extended (the vector kernels'
+/// final-block gather).
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn partial_word(s: &[u8]) -> u64 {
     let mut w = [0u8; 8];
