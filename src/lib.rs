@@ -57,6 +57,7 @@ extern crate alloc;
 
 pub mod codec;
 pub mod conformance;
+mod ct;
 pub mod error;
 pub mod hash;
 pub mod id;
@@ -67,3 +68,7 @@ pub mod sig;
 pub mod vectors;
 
 pub use error::{Error, VerifyError};
+
+#[cfg(feature = "ct-declassify")]
+#[doc(hidden)]
+pub use ct::set_declassify_hook;

@@ -453,7 +453,7 @@ impl SigningKey {
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         alg.require_available()?;
         exact_len("secret key", alg.info().secret_key_len, payload)?;
-        let (expanded, public) = match alg.scheme() {
+        let (expanded, mut public) = match alg.scheme() {
             Scheme::Secp256k1 => (None, trad_public(Traditional::Secp256k1, payload)?),
             Scheme::MlDsa(l) => {
                 let (pk, sk) = Backend::keygen(l, seed32(payload));
@@ -465,6 +465,8 @@ impl SigningKey {
                 (Some(sk), pk)
             }
         };
+        // Derived from the secret but public by design (see `crate::ct`).
+        crate::ct::declassify(public.as_mut_slice());
         Ok(Self {
             alg,
             secret: Zeroizing::new(payload.to_vec()),

@@ -6,6 +6,7 @@
 use alloc::vec::Vec;
 
 use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
+use subtle::ConstantTimeEq as _;
 
 use crate::error::Error;
 
@@ -35,10 +36,17 @@ fn p256_scalar(sk: &[u8]) -> Result<p256::ecdsa::SigningKey, Error> {
         what: "P-256 private key",
         reason: "expected the RFC 5915 ECPrivateKey form used by the draft",
     };
-    if sk.len() != P256_SECRET_LEN
-        || !sk.starts_with(&P256_SK_PREFIX)
-        || !sk.ends_with(&P256_SK_SUFFIX)
-    {
+    if sk.len() != P256_SECRET_LEN {
+        return Err(bad);
+    }
+    // The wrapper is compared in constant time (it sits in the secret key file); only the
+    // verdict, which the caller learns anyway, is public (see `crate::ct`).
+    let (prefix, rest) = sk.split_at(P256_SK_PREFIX.len());
+    let suffix = &rest[32..];
+    let mut well_formed =
+        (prefix.ct_eq(&P256_SK_PREFIX[..]) & suffix.ct_eq(&P256_SK_SUFFIX[..])).unwrap_u8();
+    crate::ct::declassify(&mut well_formed);
+    if well_formed != 1 {
         return Err(bad);
     }
     p256::ecdsa::SigningKey::from_slice(&sk[P256_SK_PREFIX.len()..P256_SK_PREFIX.len() + 32])
@@ -56,7 +64,10 @@ pub fn p256_encode_secret(scalar: &[u8; 32]) -> Vec<u8> {
 /// The uncompressed public key of an encoded P-256 secret.
 pub fn p256_public_key(sk: &[u8]) -> Result<Vec<u8>, Error> {
     let key = p256_scalar(sk)?;
-    Ok(key.verifying_key().to_sec1_point(false).as_bytes().to_vec())
+    let mut point = key.verifying_key().to_sec1_point(false);
+    // Public although computed from the secret (see `crate::ct`).
+    crate::ct::declassify(&mut point);
+    Ok(point.as_bytes().to_vec())
 }
 
 /// Checks an uncompressed P-256 public key.
@@ -96,9 +107,11 @@ fn sha256(m: &[u8]) -> [u8; 32] {
 /// ECDSA P-256 with SHA-256 (RFC 6979 deterministic), DER output.
 pub fn p256_sign(sk: &[u8], msg: &[u8]) -> Result<Vec<u8>, Error> {
     let key = p256_scalar(sk)?;
-    let sig: p256::ecdsa::Signature = key
+    let mut sig: p256::ecdsa::Signature = key
         .sign_prehash(&sha256(msg))
         .map_err(|_| Error::SigningFailed)?;
+    // The signature is public output; its DER length depends on r and s (see `crate::ct`).
+    crate::ct::declassify(&mut sig);
     Ok(sig.to_der().as_bytes().to_vec())
 }
 
@@ -156,5 +169,37 @@ pub fn ed25519_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
     match ed25519_dalek::VerifyingKey::from_bytes(pk) {
         Ok(key) => key.verify_strict(msg, &sig).is_ok(),
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn p256_secret_wrapper_is_checked_byte_for_byte() {
+        let scalar = [0x11u8; 32];
+        let good = p256_encode_secret(&scalar);
+        assert_eq!(good.len(), P256_SECRET_LEN);
+        assert!(p256_public_key(&good).is_ok());
+        // Every byte of the fixed prefix and suffix matters; the scalar bytes do not.
+        let scalar_range = P256_SK_PREFIX.len()..P256_SK_PREFIX.len() + 32;
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x01;
+            assert_eq!(
+                p256_public_key(&bad).is_ok(),
+                scalar_range.contains(&i),
+                "byte {i}"
+            );
+        }
+        for len in [0, P256_SECRET_LEN - 1, P256_SECRET_LEN + 1] {
+            let mut v = good.clone();
+            v.resize(len, 0);
+            assert!(p256_public_key(&v).is_err(), "length {len}");
+        }
+        // The scalar inside a well-formed wrapper must be in range.
+        assert!(p256_public_key(&p256_encode_secret(&[0; 32])).is_err());
+        assert!(p256_public_key(&p256_encode_secret(&[0xff; 32])).is_err());
     }
 }
