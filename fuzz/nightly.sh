@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs every fuzz target for SECONDS each (default 600), keeping the corpus
-# in fuzz/corpus/<target>. Exits non-zero on the first crash and prints the reproducer.
-#   fuzz/nightly.sh            # nightly job: 10 minutes per target
-#   fuzz/nightly.sh 20         # CI smoke run
+# in fuzz/corpus/<target>. Exits non-zero if any target crashed and prints the reproducer.
+#   fuzz/nightly.sh                    # nightly job: 10 minutes per target, one at a time
+#   FUZZ_PARALLEL=2 fuzz/nightly.sh 20 # CI smoke run: 20 s per target, two at once
+# FUZZ_PARALLEL runs that many targets at the same time (one core each).
 # Needs a nightly toolchain and cargo-fuzz (installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
-JOBS="${FUZZ_JOBS:-1}"
+PARALLEL="${FUZZ_PARALLEL:-1}"
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz/nightly.sh: no nightly toolchain (rustup toolchain install nightly)" >&2
@@ -19,21 +20,37 @@ fi
 
 python3 seed_corpus.py ../vectors corpus || echo "seed corpus: skipped (python3 or vectors missing)"
 cargo +nightly fuzz build -O
-status=0
-for target in $(cargo +nightly fuzz list); do
+
+# One target: its log goes to artifacts/<target>/last-run.log; a crash leaves its
+# reproducer next to it and a FAILED marker for the summary below.
+run_target() {
+  local target="$1" log="artifacts/$1/last-run.log"
   mkdir -p "corpus/$target" "artifacts/$target"
-  echo "==> $target: ${SECONDS_PER_TARGET}s"
-  log="artifacts/$target/last-run.log"
-  if ! cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
-      -max_total_time="$SECONDS_PER_TARGET" -jobs="$JOBS" -workers="$JOBS" \
-      -print_final_stats=1 -artifact_prefix="artifacts/$target/" >"$log" 2>&1; then
-    echo "CRASH in $target; reproducer(s):" >&2
-    ls -1 "artifacts/$target"/crash-* "artifacts/$target"/oom-* "artifacts/$target"/timeout-* 2>/dev/null >&2 || true
-    echo "replay: cargo +nightly fuzz run $target <reproducer>; log: fuzz/$log" >&2
-    tail -30 "$log" >&2
-    status=1
-    break
+  rm -f "artifacts/$target/FAILED"
+  if cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+      -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
+      -artifact_prefix="artifacts/$target/" >"$log" 2>&1; then
+    echo "==> $target: ${SECONDS_PER_TARGET}s ok," \
+      "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log") execs," \
+      "$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")/s"
+  else
+    echo "==> $target: CRASH" >&2
+    touch "artifacts/$target/FAILED"
   fi
-  grep -E "stat::number_of_executed_units|stat::average_exec_per_sec" "$log" | sed "s/^/   /" || true
+}
+export -f run_target
+export SECONDS_PER_TARGET
+
+targets=$(cargo +nightly fuzz list)
+printf '%s\n' $targets | xargs -P "$PARALLEL" -I{} bash -c 'run_target "$1"' _ {} || true
+
+status=0
+for target in $targets; do
+  [ -e "artifacts/$target/FAILED" ] || continue
+  status=1
+  echo "CRASH in $target; reproducer(s):" >&2
+  ls -1 "artifacts/$target"/crash-* "artifacts/$target"/oom-* "artifacts/$target"/timeout-* 2>/dev/null >&2 || true
+  echo "replay: cargo +nightly fuzz run $target <reproducer>; log: fuzz/artifacts/$target/last-run.log" >&2
+  tail -30 "artifacts/$target/last-run.log" >&2
 done
 exit "$status"
