@@ -7,10 +7,10 @@
 //! ECDSA signing wrapper; for every signature family (secp256k1, ML-DSA, the secp256k1
 //! composites, the LAMPS P-256 and Ed25519 composites) `SigningKey` construction from a
 //! secret seed, decoding of a secret-key envelope, constant-time key comparison and
-//! signing, including the composite glue; ML-KEM and X-Wing key expansion from the seed,
-//! encapsulation, secret-key decoding, decapsulation (X-Wing: SHAKE256 expansion and the SHA3-256 combiner)
-//! and constant-time shared-secret comparison. Backend
-//! internals are excluded by `backends.supp` (see there for which functions and why).
+//! signing, including the composite glue; for ML-KEM-768/1024 and X-Wing key expansion
+//! from the seed, encapsulation, secret-key decoding, decapsulation (X-Wing: SHAKE256
+//! expansion and the SHA3-256 combiner) and constant-time shared-secret comparison.
+//! Backend internals are excluded by `backends.supp` (see there for which and why).
 //!
 //! Values that are public by design although computed from secrets (derived public keys,
 //! a signature before encoding) are declassified by the library itself through the
