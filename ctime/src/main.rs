@@ -3,13 +3,13 @@
 //! memcheck; any conditional jump or address that depends on them is reported, and
 //! `run.sh` fails on the first report (`--error-exitcode`).
 //!
-//! Covered (our code): master-seed key derivation (`hash_framed` over the seed); the
-//! ECDSA signing wrapper; for every signature family (secp256k1, ML-DSA, the secp256k1
-//! composites, the LAMPS P-256 and Ed25519 composites) `SigningKey` construction from a
-//! secret seed, decoding of a secret-key envelope, constant-time key comparison and
-//! signing, including the composite glue; for ML-KEM-768/1024 and X-Wing key expansion
-//! from the seed, encapsulation, secret-key decoding, decapsulation (X-Wing: SHAKE256
-//! expansion and the SHA3-256 combiner) and constant-time shared-secret comparison.
+//! Covered (our code): for every signature family (secp256k1, ML-DSA, the secp256k1
+//! composites, the LAMPS P-256 and Ed25519 composites) master-seed key derivation and
+//! `SigningKey` construction, decoding of a secret-key envelope, constant-time key
+//! comparison and signing, including the composite glue; for ML-KEM-768/1024 and X-Wing
+//! key expansion from the seed, encapsulation, secret-key decoding, decapsulation
+//! (X-Wing: SHAKE256 expansion and the SHA3-256 combiner) and constant-time
+//! shared-secret comparison.
 //! Backend internals are excluded by `backends.supp` (see there for which and why).
 //!
 //! Values that are public by design although computed from secrets (derived public keys,
@@ -19,7 +19,6 @@
 
 use std::ffi::c_void;
 
-use pqmigrate::hash::{HashAlg, hash_framed};
 use pqmigrate::kem::{Ciphertext, DecapsulationKey, KemAlg};
 use pqmigrate::sig::{SigAlg, SigningKey};
 
@@ -63,32 +62,10 @@ fn main() {
         return;
     }
 
-    // 1. Key derivation from a master seed: the framed SHA3-256 over the secret seed.
-    let master = [0x42u8; 32];
-    secret(&master);
-    let derived = hash_framed(
-        HashAlg::Sha3_256,
-        b"pqmigrate/v1/keygen",
-        &[b"ml-dsa-65", b"ml-dsa", &0u64.to_le_bytes(), &master],
-    );
-    public(&derived);
-    println!("derive: ok");
-
-    // 2. Signing with a secret ECDSA scalar (the traditional half of every secp256k1
-    //    composite): RFC 6979 and the scalar arithmetic are k256's (excluded by
-    //    backends.supp); our wrapper must add no secret-dependent branch.
-    let mut scalar = [0u8; 32];
-    scalar[31] = 7;
-    scalar[0] = 0x5c;
-    secret(&scalar);
-    let sig = pqmigrate::sig::ecdsa::sign(&scalar, b"transaction").unwrap();
-    public(&sig);
-    println!("ecdsa sign: ok ({} bytes)", sig.len());
-
-    // 3. KEMs: key expansion from the secret seed (X-Wing: SHAKE256), encapsulation with
-    //    secret randomness, decapsulation (X-Wing: the SHA3-256 combiner), then
-    // 4. secret comparison in constant time: compare two secrets, then declassify only
-    //    the one-bit answer.
+    // 1. KEMs: key expansion from the secret seed (X-Wing: SHAKE256), encapsulation with
+    //    secret randomness, secret-key decoding, decapsulation (X-Wing: the SHA3-256
+    //    combiner), then a constant-time comparison of the two shared secrets with only
+    //    the one-bit answer declassified.
     for alg in KemAlg::ALL {
         let mut seed = vec![7u8; alg.info().seed_len];
         secret(seed.as_slice());
@@ -113,7 +90,7 @@ fn main() {
         println!("{alg}: keygen + encapsulate + decode + decapsulate + ct_eq ok");
     }
 
-    // 5. Signing keys of every algorithm: seed derivation for each half, key construction
+    // 2. Signing keys of every algorithm: master-seed derivation for each half, key construction
     //    (ML-DSA expansion, scalar checks, public points — declassified by the library once
     //    computed), decoding a secret-key envelope, constant-time key comparison, and the
     //    signing glue (message representative, both component signatures, assembly).
