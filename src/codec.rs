@@ -45,6 +45,20 @@ pub fn put_varint(out: &mut Vec<u8>, value: u64) {
     out.push(v as u8);
 }
 
+/// Refuses a value that a varint cannot carry (above [`MAX_VARINT`]) with
+/// [`Error::OutOfRange`]. Constructors of encodable types call it, so that `to_bytes`
+/// never meets a value it cannot encode.
+pub fn check_encodable(what: &'static str, value: u64) -> Result<(), Error> {
+    if value > MAX_VARINT {
+        return Err(Error::OutOfRange {
+            what,
+            index: value,
+            bound: MAX_VARINT + 1,
+        });
+    }
+    Ok(())
+}
+
 /// A self-describing envelope `varint(id) ‖ payload`, as keys, signatures and KEM values
 /// travel.
 pub fn envelope(id: u64, payload: &[u8]) -> Vec<u8> {

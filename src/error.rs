@@ -72,6 +72,16 @@ pub enum Error {
         /// The length found.
         got: usize,
     },
+    /// A sequence had the wrong number of items (proof path nodes, say).
+    #[error("wrong number of {what}: expected {expected}, got {got}")]
+    WrongCount {
+        /// What was counted (plural: `inclusion proof path nodes`).
+        what: &'static str,
+        /// The count required.
+        expected: usize,
+        /// The count found.
+        got: u64,
+    },
     /// Text that should be lowercase hexadecimal was not.
     #[error("invalid hex at character {offset}")]
     InvalidHex {

@@ -433,3 +433,45 @@ fn legacy_root_rejects_bad_input() {
     ];
     assert!(bitcoin_style_root(HashAlg::Sha2_256, NodeHash::Single, &mixed).is_err());
 }
+
+/// Findings 4 and 8: proof constructors refuse sizes the codec cannot encode (instead
+/// of `to_bytes` panicking later), and a wrong path length is counted in nodes.
+#[test]
+fn proof_constructors_refuse_unencodable_sizes_and_count_nodes() {
+    use pqmigrate::Error;
+    let big = (1u64 << 63) + 3;
+    assert!(matches!(
+        InclusionProof::new(HashAlg::Sha2_256, 0, big, Vec::new()),
+        Err(Error::OutOfRange { .. })
+    ));
+    assert!(matches!(
+        ConsistencyProof::new(HashAlg::Sha2_256, 1, big, Vec::new()),
+        Err(Error::OutOfRange { .. })
+    ));
+    let e = InclusionProof::new(HashAlg::Sha2_256, 0, 8, Vec::new()).unwrap_err();
+    assert_eq!(
+        e,
+        Error::WrongCount {
+            what: "inclusion proof path nodes",
+            expected: 3,
+            got: 0
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "wrong number of inclusion proof path nodes: expected 3, got 0"
+    );
+    // On the wire: alg 0x12, index 0, size 8, count 0.
+    let e = InclusionProof::from_bytes(&[0x12, 0, 8, 0]).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::WrongCount {
+                expected: 3,
+                got: 0,
+                ..
+            }
+        ),
+        "{e}"
+    );
+}

@@ -192,11 +192,11 @@ fn root_transition_is_pinned_and_verified() {
     let t = RootTransition::compute(2000, &LEAVES, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
     // Python: RFC 9162 roots and the framed binding digest (module docs).
     assert_eq!(
-        t.old.to_hex(),
+        t.old().to_hex(),
         "0e5207a06bb04c62c1676a70ed46ba1c12072020d6ecdd65a03616da9b91738f"
     );
     assert_eq!(
-        t.new.to_hex(),
+        t.new_digest().to_hex(),
         "64a3d0457f54dc6db77314dacaf8481e64565c3913fd2d5cb5964a77281d661c"
     );
     assert_eq!(
@@ -210,10 +210,12 @@ fn root_transition_is_pinned_and_verified() {
     other[4] = b"tx5";
     assert!(t.verify(&other).is_err());
     assert!(t.verify(&LEAVES[..4]).is_err());
-    let swapped = RootTransition {
-        new: hash(HashAlg::Sha3_256, b"x"),
-        ..t
-    };
+    // The record with its new root replaced (fields are private: through the wire form).
+    let bytes = t.to_bytes();
+    let new_mh = t.new_digest().to_multihash();
+    let mut swapped = bytes[..bytes.len() - new_mh.len()].to_vec();
+    swapped.extend_from_slice(&hash(HashAlg::Sha3_256, b"x").to_multihash());
+    let swapped = RootTransition::from_bytes(&swapped).unwrap();
     assert!(swapped.verify(&LEAVES).is_err());
     // Same family twice is not a transition.
     assert!(RootTransition::compute(1, &LEAVES, HashAlg::Blake3, HashAlg::Blake3).is_err());
@@ -226,7 +228,8 @@ fn root_transition_is_pinned_and_verified() {
             .verify(&t.signing_message(), b"", &sig)
             .is_ok()
     );
-    let later = RootTransition { height: 2001, ..t };
+    let later =
+        RootTransition::compute(2001, &LEAVES, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
     assert!(
         sk.public_key()
             .verify(&later.signing_message(), b"", &sig)
@@ -240,7 +243,7 @@ fn root_transition_is_pinned_and_verified() {
         assert!(RootTransition::from_bytes(&bytes[..n]).is_err());
     }
     let mut same_family = bytes[..bytes.len() - 34].to_vec();
-    same_family.extend_from_slice(&t.old.to_multihash());
+    same_family.extend_from_slice(&t.old().to_multihash());
     assert!(RootTransition::from_bytes(&same_family).is_err());
 }
 
@@ -267,4 +270,100 @@ fn dual_digest_needs_both_to_match() {
     let r = DualDigest::of_merkle_root(HashAlg::Keccak256, HashAlg::Sha3_256, &LEAVES).unwrap();
     assert!(r.verify_merkle_root(&LEAVES).is_ok());
     assert!(r.verify_merkle_root(&LEAVES[..3]).is_err());
+}
+
+// ---- Review findings (issue 14) ------------------------------------------------------
+
+/// Finding 4: heights and sizes the varint cannot carry (>= 2^63) are refused by the
+/// constructors, before anything is signed, instead of panicking in `to_bytes`.
+#[test]
+fn heights_and_sizes_beyond_the_varint_range_are_refused() {
+    use pqmigrate::codec::MAX_VARINT;
+    let old = SigningKey::from_seed(SigAlg::Secp256k1, &[1; 32]).unwrap();
+    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[2; 32]).unwrap();
+    for h in [MAX_VARINT + 1, u64::MAX] {
+        assert!(matches!(
+            UpgradeAttestation::create(&old, new.public_key(), b"c", h),
+            Err(Error::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            RootTransition::compute(h, &LEAVES, HashAlg::Keccak256, HashAlg::Sha3_256),
+            Err(Error::OutOfRange { .. })
+        ));
+    }
+    let att = UpgradeAttestation::create(&old, new.public_key(), b"c", MAX_VARINT).unwrap();
+    assert_eq!(
+        UpgradeAttestation::from_bytes(&att.to_bytes()).unwrap(),
+        att
+    );
+    let t = RootTransition::compute(MAX_VARINT, &LEAVES, HashAlg::Keccak256, HashAlg::Sha3_256)
+        .unwrap();
+    assert_eq!(RootTransition::from_bytes(&t.to_bytes()).unwrap(), t);
+}
+
+proptest::proptest! {
+    /// Finding 4, as a property: for any height, a record is either refused by its
+    /// constructor or encodes and decodes back to itself.
+    #[test]
+    fn any_height_is_refused_or_round_trips(h in proptest::prelude::any::<u64>()) {
+        match RootTransition::compute(h, &LEAVES, HashAlg::Blake3, HashAlg::Sha3_256) {
+            Ok(t) => proptest::prop_assert_eq!(RootTransition::from_bytes(&t.to_bytes()).unwrap(), t),
+            Err(e) => {
+                let out_of_range = matches!(e, Error::OutOfRange { .. });
+                proptest::prop_assert!(out_of_range, "{}", e)
+            }
+        }
+    }
+}
+
+/// Finding 3: a broken family is never a transition target, the new half of a dual
+/// digest, or a family of a hash suite (addresses included).
+#[test]
+fn broken_family_is_never_a_target_or_an_address_family() {
+    assert!(RootTransition::compute(1, &LEAVES, HashAlg::Keccak256, HashAlg::Sha1).is_err());
+    // Decoding refuses it too: a record with SHA-1 as the new root.
+    let t = RootTransition::compute(1, &LEAVES, HashAlg::Sha1, HashAlg::Keccak256).unwrap();
+    let mut swapped = vec![1u8, 5];
+    swapped.extend_from_slice(&t.new_digest().to_multihash());
+    swapped.extend_from_slice(&t.old().to_multihash());
+    assert!(matches!(
+        RootTransition::from_bytes(&swapped),
+        Err(Error::InvalidConfig(_))
+    ));
+    assert!(DualDigest::of_data(HashAlg::Keccak256, HashAlg::Sha1, b"x").is_err());
+    assert!(DualDigest::of_data(HashAlg::Sha1, HashAlg::Keccak256, b"x").is_ok());
+    let suite = HashSuite {
+        address: HashAlg::Sha1,
+        ..HashSuite::KECCAK
+    };
+    assert!(suite.validate().is_err());
+    let pk = SigningKey::from_seed(SigAlg::Secp256k1, &[1; 32]).unwrap();
+    assert!(pk.public_key().address(&suite).is_err());
+}
+
+/// Finding 7: an attestation is signed with its own context when the old key's scheme
+/// takes one, so it is never a valid empty-context (transaction) signature.
+#[test]
+fn upgrade_attestations_sign_with_their_own_context() {
+    use pqmigrate::sig::upgrade::UPGRADE_CONTEXT;
+    let old = SigningKey::from_seed(SigAlg::MlDsa44Secp256k1, &[1; 32]).unwrap();
+    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[2; 32]).unwrap();
+    let att = UpgradeAttestation::create(&old, new.public_key(), b"chain-1", 5).unwrap();
+    let stmt = UpgradeAttestation::statement(b"chain-1", 5, old.public_key(), new.public_key());
+    assert_eq!(UPGRADE_CONTEXT, b"pqmigrate/v1/key-upgrade");
+    let pk = old.public_key();
+    assert!(pk.verify(&stmt, UPGRADE_CONTEXT, att.signature()).is_ok());
+    assert!(pk.verify(&stmt, b"", att.signature()).is_err());
+    assert!(att.verify(b"chain-1").is_ok());
+    // Plain secp256k1 takes no context: the framed domain separates it alone.
+    let classical = SigningKey::from_seed(SigAlg::Secp256k1, &[3; 32]).unwrap();
+    let att = UpgradeAttestation::create(&classical, new.public_key(), b"chain-1", 5).unwrap();
+    let stmt =
+        UpgradeAttestation::statement(b"chain-1", 5, classical.public_key(), new.public_key());
+    assert!(
+        classical
+            .public_key()
+            .verify(&stmt, b"", att.signature())
+            .is_ok()
+    );
 }

@@ -63,16 +63,16 @@ fn upgrade_attestations_until_the_sunset() {
     let p = example();
     for h in [0, 1000, 5000, 9999] {
         assert!(
-            p.check_upgrade_attestation(h, SigId::SECP256K1).is_ok(),
+            p.check_attestation_signer(h, SigId::SECP256K1).is_ok(),
             "{h}"
         );
     }
     let e = p
-        .check_upgrade_attestation(10000, SigId::SECP256K1)
+        .check_attestation_signer(10000, SigId::SECP256K1)
         .unwrap_err();
     assert_eq!(e.rule, Rule::ClassicalSunset);
     assert!(
-        p.check_upgrade_attestation(10000, SigId::MLDSA65_SECP256K1)
+        p.check_attestation_signer(10000, SigId::MLDSA65_SECP256K1)
             .is_ok()
     );
 }
@@ -329,4 +329,150 @@ fn errors_stay_on_one_line_whatever_the_input_quotes() {
     let e =
         MigrationPolicy::from_toml_str("version = 1\n[signatures]\n\"a\\nb\" = 1\n").unwrap_err();
     assert!(!e.to_string().contains('\n'), "{e}");
+}
+
+// ---- Review findings (issue 14) ------------------------------------------------------
+
+fn attestation(old_alg: pqmigrate::sig::SigAlg, signed: u64) -> pqmigrate::sig::UpgradeAttestation {
+    use pqmigrate::sig::{SigAlg, SigningKey, UpgradeAttestation};
+    let old = SigningKey::from_seed(old_alg, &[1; 32]).unwrap();
+    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[2; 32]).unwrap();
+    UpgradeAttestation::create(&old, new.public_key(), b"chain-1", signed).unwrap()
+}
+
+/// Finding 1 (high): an attestation backdated to before the classical sunset used to be
+/// accepted for ever. The policy now judges it at the including block's height, and its
+/// own height must lie within `attestation-max-age` (10 in the example) below that.
+#[test]
+fn backdated_upgrade_attestation_is_refused_after_the_sunset() {
+    use pqmigrate::sig::SigAlg;
+    let p = example();
+    assert_eq!(p.signatures.attestation_max_age(), 10);
+    let backdated = attestation(SigAlg::Secp256k1, 1);
+    let e = p.check_upgrade_attestation(20_000, &backdated).unwrap_err();
+    assert_eq!(
+        e.rule,
+        Rule::AttestationNotCurrent {
+            signed: 1,
+            max_age: 10
+        }
+    );
+    assert_eq!(e.height, 20_000);
+    assert_eq!(e.phase, "classical-sunset");
+    // Inside the window it is accepted; one block later it is not.
+    assert!(p.check_upgrade_attestation(1, &backdated).is_ok());
+    assert!(p.check_upgrade_attestation(11, &backdated).is_ok());
+    assert!(p.check_upgrade_attestation(12, &backdated).is_err());
+    // Signed in time, included after the sunset: the inclusion height decides.
+    let late = attestation(SigAlg::Secp256k1, 9_995);
+    assert!(p.check_upgrade_attestation(9_999, &late).is_ok());
+    let e = p.check_upgrade_attestation(10_000, &late).unwrap_err();
+    assert_eq!(e.rule, Rule::ClassicalSunset);
+    // From the future: refused.
+    let future = attestation(SigAlg::Secp256k1, 1_300);
+    assert!(matches!(
+        p.check_upgrade_attestation(1_200, &future)
+            .unwrap_err()
+            .rule,
+        Rule::AttestationNotCurrent { signed: 1_300, .. }
+    ));
+    // A hybrid old key may still move after the sunset, within the window.
+    let hybrid = attestation(SigAlg::MlDsa44Secp256k1, 20_000);
+    assert!(p.check_upgrade_attestation(20_005, &hybrid).is_ok());
+}
+
+#[test]
+fn attestation_max_age_defaults_to_zero() {
+    use pqmigrate::sig::SigAlg;
+    let p = MigrationPolicy::from_toml_str(
+        "version = 1\n[signatures]\nphases = [{ phase = \"classical-accepted\", from = 0 }]\n",
+    )
+    .unwrap();
+    assert_eq!(p.signatures.attestation_max_age(), 0);
+    let att = attestation(SigAlg::Secp256k1, 7);
+    assert!(p.check_upgrade_attestation(7, &att).is_ok());
+    assert!(p.check_upgrade_attestation(8, &att).is_err());
+    assert!(p.check_upgrade_attestation(6, &att).is_err());
+    // It round-trips through TOML when set.
+    let text = example().to_toml_string();
+    assert!(text.contains("attestation-max-age = 10"), "{text}");
+}
+
+/// Finding 1, the same question for the other records that carry a height: a root
+/// transition must be carried by the block at its own height, and a dual digest (which
+/// carries none) is judged at the including block's height.
+#[test]
+fn root_transitions_and_dual_digests_are_judged_at_the_inclusion_height() {
+    use pqmigrate::hash::HashAlg;
+    use pqmigrate::merkle::{DualDigest, RootTransition};
+    let p = example(); // merkle: keccak-256 from 0, sha3-256 from 2000
+    let leaves: [&[u8]; 3] = [b"a", b"b", b"c"];
+    let t = RootTransition::compute(2000, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
+    assert!(p.check_root_transition(2000, &t).is_ok());
+    assert_eq!(
+        p.check_root_transition(2001, &t).unwrap_err().rule,
+        Rule::TransitionNotCurrent { signed: 2000 }
+    );
+    let early =
+        RootTransition::compute(1500, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
+    assert!(
+        p.check_root_transition(1500, &early).is_err(),
+        "sha3-256 not current yet"
+    );
+    let wrong_old =
+        RootTransition::compute(2000, &leaves, HashAlg::Blake3, HashAlg::Sha3_256).unwrap();
+    assert!(p.check_root_transition(2000, &wrong_old).is_err());
+    let d = DualDigest::of_data(HashAlg::Keccak256, HashAlg::Sha3_256, b"block").unwrap();
+    assert!(
+        p.check_dual_digest(1999, HashRole::Merkle, &d).is_err(),
+        "sha3 not yet"
+    );
+    assert!(
+        p.check_dual_digest(2000, HashRole::Merkle, &d).is_err(),
+        "keccak retired"
+    );
+    let overlap = MigrationPolicy::from_toml_str(&MigrationPolicy::EXAMPLE_TOML.replace(
+        "{ family = \"keccak-256\", from = 0 },",
+        "{ family = \"keccak-256\", from = 0, accepted-until = 2500 },",
+    ))
+    .unwrap();
+    assert!(
+        overlap
+            .check_dual_digest(2400, HashRole::Merkle, &d)
+            .is_ok()
+    );
+    assert!(
+        overlap
+            .check_dual_digest(2500, HashRole::Merkle, &d)
+            .is_err()
+    );
+}
+
+/// Finding 3: a broken family could be kept accepted for ever with `accepted-until`.
+/// Config validation now refuses it and names the rule.
+#[test]
+fn broken_family_cannot_stay_accepted_past_its_switch() {
+    for broken in ["sha1", "curl-p-27"] {
+        let text = format!(
+            "version = 1\n[signatures]\nphases = [{{ phase = \"classical-accepted\", from = 0 }}]\n\
+             [hashes.tx-id]\nschedule = [\n  {{ family = \"{broken}\", from = 0, accepted-until = \
+             18446744073709551615 }},\n  {{ family = \"sha3-256\", from = 1 }},\n]\n"
+        );
+        let e = MigrationPolicy::from_toml_str(&text).unwrap_err();
+        assert_eq!(e.line, Some(5), "{broken}: {e}");
+        assert!(
+            e.to_string()
+                .contains("hashes.tx-id.schedule: schedule[0].accepted-until"),
+            "{broken}: {e}"
+        );
+        assert!(e.message.contains("is broken"), "{broken}: {e}");
+        assert!(e.message.contains("verify-only"), "{broken}: {e}");
+        // Without the overlap the same schedule is valid history, and the broken family
+        // is refused from the switch on.
+        let ok = text.replace(", accepted-until = 18446744073709551615", "");
+        let p = MigrationPolicy::from_toml_str(&ok).unwrap();
+        let id = HashId::from_name(broken).unwrap();
+        assert!(p.check_hash(0, HashRole::TxId, id).is_ok());
+        assert!(p.check_hash(u64::MAX - 1, HashRole::TxId, id).is_err());
+    }
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use base64::Engine as _;
-use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey};
+use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, VerifyMode};
 
 #[derive(serde::Deserialize)]
 struct File {
@@ -53,6 +53,7 @@ fn lamps_composite_official_vectors() {
     let (m, ctx) = (b64(&file.m), b64(&file.ctx));
     let mut passed = Vec::new();
     let mut not_ours = Vec::new();
+    let mut high_s = Vec::new();
     for case in &file.tests {
         let Some(alg) = alg_for(&case.tc_id) else {
             not_ours.push(case.tc_id.as_str());
@@ -64,16 +65,34 @@ fn lamps_composite_official_vectors() {
         let pk =
             PublicKey::from_parts(alg, &b64(&case.pk)).unwrap_or_else(|e| panic!("{id}: pk: {e}"));
         assert_eq!(sk.public_key(), &pk, "{id}: sk re-derives pk");
-        let s =
-            Signature::from_parts(alg, &b64(&case.s)).unwrap_or_else(|e| panic!("{id}: s: {e}"));
-        let sc = Signature::from_parts(alg, &b64(&case.s_with_context)).unwrap();
-        assert!(pk.verify(&m, b"", &s).is_ok(), "{id}: s");
-        assert!(pk.verify(&m, &ctx, &sc).is_ok(), "{id}: sWithContext");
-        assert!(pk.verify(&m, &ctx, &s).is_err(), "{id}: s under ctx");
+        // The draft does not require low-S, and its vectors contain high-S P-256 halves:
+        // they parse and verify in the documented interop mode; strict mode (the
+        // default) refuses exactly those.
+        let interop = VerifyMode::LampsInterop;
+        let s = Signature::from_parts_with(alg, &b64(&case.s), interop)
+            .unwrap_or_else(|e| panic!("{id}: s: {e}"));
+        let sc = Signature::from_parts_with(alg, &b64(&case.s_with_context), interop).unwrap();
+        assert!(pk.verify_with(&m, b"", &s, interop).is_ok(), "{id}: s");
         assert!(
-            pk.verify(&m, b"", &sc).is_err(),
+            pk.verify_with(&m, &ctx, &sc, interop).is_ok(),
+            "{id}: sWithContext"
+        );
+        assert!(
+            pk.verify_with(&m, &ctx, &s, interop).is_err(),
+            "{id}: s under ctx"
+        );
+        assert!(
+            pk.verify_with(&m, b"", &sc, interop).is_err(),
             "{id}: sWithContext without ctx"
         );
+        for (name, sig, c) in [("s", &s, &b""[..]), ("sWithContext", &sc, &ctx[..])] {
+            let strict_parse = Signature::from_parts(alg, sig.payload());
+            let strict_verify = pk.verify(&m, c, sig);
+            assert_eq!(strict_parse.is_ok(), strict_verify.is_ok(), "{id} {name}");
+            if strict_parse.is_err() {
+                high_s.push(format!("{id} {name}"));
+            }
+        }
         // Our own signatures with the vector key verify too (and round-trip).
         let ours = sk.sign(&m, &ctx).unwrap();
         assert!(
@@ -83,6 +102,15 @@ fn lamps_composite_official_vectors() {
         passed.push(id.as_str());
     }
     assert_eq!(passed.len(), 7, "every pairing we implement is in the file");
+    // Independently checked (Python: s > n/2 of the DER P-256 halves): these two.
+    assert_eq!(
+        high_s,
+        [
+            "id-MLDSA44-ECDSA-P256-SHA256 sWithContext",
+            "id-MLDSA65-ECDSA-P256-SHA512 sWithContext"
+        ],
+        "strict mode refuses exactly the high-S vectors"
+    );
     println!(
         "LAMPS composite vectors: {}/7 passed: {passed:?}",
         passed.len()

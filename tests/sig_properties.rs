@@ -374,3 +374,164 @@ fn envelope_kinds_have_distinct_lengths() {
         assert_ne!(i.public_key_len, i.secret_key_len, "{alg}");
     }
 }
+
+// ---- Review findings (issue 14) ------------------------------------------------------
+
+/// The P-256 group order n, big-endian (SEC 2).
+const P256_N: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51,
+];
+
+/// `a - b` on 32-byte big-endian numbers (a >= b).
+fn sub_be(a: &[u8; 32], b: &[u8; 32]) -> [u8; 32] {
+    let (mut out, mut borrow) = ([0u8; 32], 0i16);
+    for i in (0..32).rev() {
+        let v = a[i] as i16 - b[i] as i16 - borrow;
+        borrow = i16::from(v < 0);
+        out[i] = (v + 256 * borrow) as u8;
+    }
+    out
+}
+
+/// `(r, s)` of a DER ECDSA signature with short lengths, each as 32 bytes big-endian
+/// (written from X.690 here, independently of the library's DER code).
+fn der_rs(der: &[u8]) -> ([u8; 32], [u8; 32]) {
+    assert_eq!((der[0], der[1] as usize), (0x30, der.len() - 2));
+    let int = |at: usize| -> ([u8; 32], usize) {
+        assert_eq!(der[at], 0x02);
+        let len = der[at + 1] as usize;
+        let bytes = &der[at + 2..at + 2 + len];
+        let bytes = bytes.strip_prefix(&[0]).unwrap_or(bytes);
+        let mut out = [0u8; 32];
+        out[32 - bytes.len()..].copy_from_slice(bytes);
+        (out, at + 2 + len)
+    };
+    let (r, next) = int(2);
+    let (s, end) = int(next);
+    assert_eq!(end, der.len());
+    (r, s)
+}
+
+fn der_sig(r: &[u8; 32], s: &[u8; 32]) -> Vec<u8> {
+    let int = |x: &[u8; 32]| {
+        let start = x.iter().position(|&b| b != 0).unwrap_or(31);
+        let mut v = x[start..].to_vec();
+        if v[0] & 0x80 != 0 {
+            v.insert(0, 0);
+        }
+        [&[0x02, v.len() as u8][..], &v].concat()
+    };
+    let body = [int(r), int(s)].concat();
+    [&[0x30, body.len() as u8][..], &body].concat()
+}
+
+/// Finding 2 (malleability): our P-256 composite signatures are always low-S, and the
+/// `(r, n - s)` twin — a valid ECDSA signature, as the interop mode shows — is refused
+/// by default at decode and at verification.
+#[test]
+fn p256_composites_sign_low_s_and_refuse_the_high_s_twin() {
+    use pqmigrate::sig::VerifyMode;
+    let half_n = {
+        // floor(n / 2), by shifting the big-endian bytes right by one bit.
+        let mut h = [0u8; 32];
+        for i in 0..32 {
+            h[i] = (P256_N[i] >> 1) | if i > 0 { P256_N[i - 1] << 7 } else { 0 };
+        }
+        h
+    };
+    for alg in [SigAlg::MlDsa44P256, SigAlg::MlDsa65P256] {
+        let sk = key(alg, 3);
+        let pk = sk.public_key();
+        let mldsa_len = alg.composite().unwrap().mldsa.signature_len();
+        for i in 0..24 {
+            let msg = format!("tx {i}");
+            let sig = sk.sign_deterministic(msg.as_bytes(), CTX).unwrap();
+            let (m, t) = sig.payload().split_at(mldsa_len);
+            let (r, s) = der_rs(t);
+            assert!(s <= half_n, "{alg}: message {i} signed with high S");
+            let twin = [m, &der_sig(&r, &sub_be(&P256_N, &s))].concat();
+            assert!(
+                matches!(
+                    Signature::from_parts(alg, &twin),
+                    Err(Error::InvalidComponent { .. })
+                ),
+                "{alg}: the high-S twin must not decode in strict mode"
+            );
+            let parsed = Signature::from_parts_with(alg, &twin, VerifyMode::LampsInterop).unwrap();
+            assert!(
+                pk.verify_with(msg.as_bytes(), CTX, &parsed, VerifyMode::LampsInterop)
+                    .is_ok(),
+                "{alg}: the twin is a valid ECDSA signature (interop mode accepts it)"
+            );
+            assert!(
+                pk.verify(msg.as_bytes(), CTX, &parsed).is_err(),
+                "{alg}: strict verification refuses it even if parsed leniently"
+            );
+        }
+    }
+}
+
+/// Finding 2 (Ed25519): `y >= p` encodings are refused, so one point has one encoding
+/// (and one address). `f0ff…ff7f` is y = p + 3, the same point as `0300…00`.
+#[test]
+fn ed25519_halves_refuse_non_canonical_public_keys() {
+    let mut canonical = [0u8; 32];
+    canonical[0] = 3;
+    let mut non_canonical = [0xffu8; 32];
+    non_canonical[0] = 0xf0;
+    non_canonical[31] = 0x7f;
+    // The identity with the sign bit set on x = 0: non-canonical and small order.
+    let mut signed_zero = [0u8; 32];
+    signed_zero[0] = 1;
+    signed_zero[31] = 0x80;
+    for alg in [SigAlg::MlDsa44Ed25519, SigAlg::MlDsa65Ed25519] {
+        let pk = key(alg, 4).public_key().payload().to_vec();
+        let mldsa = &pk[..pk.len() - 32];
+        let with = |t: &[u8; 32]| PublicKey::from_parts(alg, &[mldsa, t].concat());
+        assert!(with(&canonical).is_ok(), "{alg}: y = 3 is a valid point");
+        assert!(
+            matches!(with(&non_canonical), Err(Error::InvalidComponent { .. })),
+            "{alg}: y = p + 3 must be refused"
+        );
+        assert!(with(&signed_zero).is_err(), "{alg}: -0 encoding");
+    }
+}
+
+/// Finding 7, stated as behaviour: like the final draft, the composite does not bind the
+/// public key — the ML-DSA half of A's signature with the classical half of B's
+/// verifies under `mldsaPK_A ‖ tradPK_B` when A and B signed the same message and ctx.
+/// That mixed key is a third key with its own address, so it can spend neither A's
+/// nor B's funds.
+#[test]
+fn composite_does_not_bind_the_key_but_a_mixed_key_has_its_own_address() {
+    use pqmigrate::hash::HashSuite;
+    for alg in [
+        SigAlg::MlDsa65Secp256k1,
+        SigAlg::MlDsa44P256,
+        SigAlg::MlDsa44Ed25519,
+    ] {
+        let (a, b) = (key(alg, 5), key(alg, 6));
+        let c = alg.composite().unwrap();
+        let (pk_len, sig_len) = (c.mldsa.public_key_len(), c.mldsa.signature_len());
+        let (sa, sb) = (
+            a.sign_deterministic(MSG, CTX).unwrap(),
+            b.sign_deterministic(MSG, CTX).unwrap(),
+        );
+        let mixed_pk = [
+            &a.public_key().payload()[..pk_len],
+            &b.public_key().payload()[pk_len..],
+        ]
+        .concat();
+        let mixed_sig = [&sa.payload()[..sig_len], &sb.payload()[sig_len..]].concat();
+        let mixed_pk = PublicKey::from_parts(alg, &mixed_pk).unwrap();
+        let mixed_sig = Signature::from_parts(alg, &mixed_sig).unwrap();
+        assert!(mixed_pk.verify(MSG, CTX, &mixed_sig).is_ok(), "{alg}");
+        let addr = |pk: &PublicKey| pk.address(&HashSuite::KECCAK).unwrap();
+        assert_ne!(addr(&mixed_pk), addr(a.public_key()), "{alg}");
+        assert_ne!(addr(&mixed_pk), addr(b.public_key()), "{alg}");
+        // Under either real key the mixed signature fails.
+        assert!(a.public_key().verify(MSG, CTX, &mixed_sig).is_err());
+        assert!(b.public_key().verify(MSG, CTX, &mixed_sig).is_err());
+    }
+}

@@ -8,7 +8,10 @@ runs it) and an example of how a chain in another language adopts the vectors.
 
 Usage: python3 vectors/check.py [VECTORS_DIR]     (exit 0 all checked values agree)
 Families whose Python package is missing are skipped with a message.
-KEM, signature and policy files need ML-KEM/ML-DSA and are checked by the Rust tests.
+ML-KEM/ML-DSA values are checked by the Rust tests; here, from sig/composite.json, the
+ECDSA P-256 halves (pycryptodome): every signature is low-S and verifies, and every
+high-S twin is a valid ECDSA signature that the vectors say must be refused; from
+policy/example.json (tomllib), the attestation-window and broken-family rules.
 """
 import hashlib
 import json
@@ -20,6 +23,16 @@ try:
     from Crypto.Hash import keccak as _keccak
 except ImportError:  # pragma: no cover
     _keccak = None
+try:
+    from Crypto.Hash import SHA256 as _SHA256
+    from Crypto.PublicKey import ECC as _ECC
+    from Crypto.Signature import DSS as _DSS
+except ImportError:  # pragma: no cover
+    _ECC = None
+try:
+    import tomllib as _tomllib
+except ImportError:  # pragma: no cover (Python < 3.11)
+    _tomllib = None
 try:
     import blake3 as _blake3
 except ImportError:  # pragma: no cover
@@ -308,12 +321,110 @@ def check_address(c, d):
     c.eq("same key, two ids, two addresses", last[0]["address"] != last[1]["address"], True)
 
 
+def read_varint(b, i):
+    """Minimal LEB128 varint at b[i:]; returns (value, next index)."""
+    v, shift = 0, 0
+    while True:
+        byte = b[i]
+        v |= (byte & 0x7F) << shift
+        i += 1
+        shift += 7
+        if not byte & 0x80:
+            return v, i
+
+
+P256_N = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
+MLDSA_SIG_LEN = {"mldsa44": 2420, "mldsa65": 3309}
+
+
+def der_s(der):
+    """s of a DER ECDSA signature (SEQUENCE of two INTEGERs, short lengths)."""
+    assert der[0] == 0x30 and der[1] == len(der) - 2
+    rlen = der[3]
+    i = 4 + rlen
+    assert der[i] == 0x02
+    return int.from_bytes(der[i + 2:i + 2 + der[i + 1]], "big")
+
+
+def check_p256(c, d):
+    if _ECC is None:
+        print("SKIP P-256: pycryptodome not installed")
+        return
+    for a in d["algorithms"]:
+        if "-ecdsa-p256-" not in a["alg"]:
+            continue
+        sig_len = MLDSA_SIG_LEN[a["alg"].split("-")[0]]
+        pk = bytes.fromhex(a["public_key"])
+        _, i = read_varint(pk, 0)
+        point = pk[i:][-65:]
+        key = _ECC.construct(curve="P-256", point_x=int.from_bytes(point[1:33], "big"),
+                             point_y=int.from_bytes(point[33:], "big"))
+        verifier = _DSS.new(key, "fips-186-3", encoding="der")
+        m_prime = {}
+        for s in a["signatures"]:
+            env = bytes.fromhex(s["signature"])
+            _, i = read_varint(env, 0)
+            der = env[i + sig_len:]
+            mp = bytes.fromhex(s["m_prime"])
+            m_prime[s["ctx_hex"]] = mp
+            c.eq(f"{a['alg']} low-S", der_s(der) <= P256_N // 2, True)
+            verifier.verify(_SHA256.new(mp), der)  # raises if invalid
+            c.checked += 1
+        for n in a["negative"]:
+            if not n["why"].startswith("high-S"):
+                continue
+            env = bytes.fromhex(n["signature"])
+            _, i = read_varint(env, 0)
+            der = env[i + sig_len:]
+            c.eq(f"{a['alg']} twin is high-S", der_s(der) > P256_N // 2, True)
+            # A valid ECDSA signature: refusing it is the low-S rule, not a broken encoding.
+            verifier.verify(_SHA256.new(m_prime[n["ctx_hex"]]), der)
+            c.eq(f"{a['alg']} twin must be refused", n["expected_error"] in ("decode", "verify"), True)
+
+
+BROKEN = {"sha1", "curl-p-27"}
+
+
+def check_policy(c, d):
+    if _tomllib is None:
+        print("SKIP policy: tomllib needs Python 3.11")
+        return
+    p = _tomllib.loads(d["policy_toml"])
+    sigs = p["signatures"]
+    max_age = sigs.get("attestation-max-age", 0)
+    phases = sorted(sigs["phases"], key=lambda x: x["from"])
+
+    def phase_at(h):
+        return [x["phase"] for x in phases if x["from"] <= h][-1]
+
+    for a in d["attestations"]:
+        signed, incl = a["signed_height"], a["inclusion_height"]
+        att = bytes.fromhex(a["attestation"])
+        n, i = read_varint(att, 0)
+        c.eq("attestation chain id", att[i:i + n].decode(), a["chain_id"])
+        h, _ = read_varint(att, i + n)
+        c.eq("attestation height", h, signed)
+        # Judged at the inclusion height; the signer's height must be within the window.
+        want = signed <= incl <= signed + max_age and phase_at(incl) != "classical-sunset"
+        c.eq(f"attestation {signed} included at {incl}", a["allowed"], want)
+    for bad in d["invalid_configs"]:
+        q = _tomllib.loads(bad["policy_toml"])
+        broken_left_open = False
+        for role in q.get("hashes", {}).values():
+            sched = role["schedule"]
+            for k, e in enumerate(sched):
+                if e["family"] in BROKEN and ("accepted-until" in e or k == len(sched) - 1):
+                    broken_left_open = True
+        c.eq(f"invalid config: {bad['why']}", broken_left_open, True)
+
+
 def main():
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parent)
     c = Checker()
     for name, fn in [("hash/kat.json", check_kat), ("hash/framing.json", check_framing),
                      ("merkle/rfc9162.json", check_rfc9162), ("merkle/ambiguity.json", check_ambiguity),
-                     ("address/address.json", check_address)]:
+                     ("address/address.json", check_address), ("sig/composite.json", check_p256),
+                     ("policy/example.json", check_policy)]:
         d = json.loads((root / name).read_text())
         assert d["version"] == 1, name
         before = c.checked

@@ -229,10 +229,10 @@ fn save(path: &Path, file: &BenchFile) -> Result<(), CliError> {
 }
 
 pub(crate) fn load(path: &Path) -> Result<BenchFile, CliError> {
-    let text = std::fs::read(path).map_err(|e| {
+    let text = crate::input::read_small(path).map_err(|e| {
         CliError(format!(
-            "{}: {e}; run `pqmigrate bench --quick` first or pass --bench FILE",
-            path.display()
+            "{}; run `pqmigrate bench --quick` first or pass --bench FILE",
+            e.0
         ))
     })?;
     let f: BenchFile = serde_json::from_slice(&text).map_err(|e| {
@@ -269,7 +269,7 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
             } else if p.file_name().is_some_and(|n| n == "benchmark.json")
                 && p.parent().is_some_and(|q| q.ends_with("new"))
             {
-                let meta: serde_json::Value = match std::fs::read(&p)
+                let meta: serde_json::Value = match crate::input::read_small(&p)
                     .ok()
                     .and_then(|b| serde_json::from_slice(&b).ok())
                 {
@@ -285,7 +285,7 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
                     continue;
                 };
                 let est: Option<serde_json::Value> =
-                    std::fs::read(p.with_file_name("estimates.json"))
+                    crate::input::read_small(&p.with_file_name("estimates.json"))
                         .ok()
                         .and_then(|b| serde_json::from_slice(&b).ok());
                 let Some(ns) = est.and_then(|v| v["median"]["point_estimate"].as_f64()) else {

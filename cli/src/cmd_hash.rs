@@ -83,7 +83,9 @@ fn curl_p27(multihash: bool, out: JsonFlag, file: Option<PathBuf>) -> Outcome {
         bail!("curl-p-27 is ternary and has no multihash encoding; drop --multihash");
     }
     let mut text = Vec::new();
-    input::stream(file.as_deref(), |chunk| text.extend_from_slice(chunk))?;
+    input::stream_limited(file.as_deref(), input::MAX_BULK_INPUT, |chunk| {
+        text.extend_from_slice(chunk)
+    })?;
     let Ok(text) = std::str::from_utf8(&text) else {
         bail!("curl-p-27 input must be trytes (9 and A-Z), found non-UTF-8 bytes");
     };

@@ -7,7 +7,7 @@ use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::cmd_sig::{hex_or_file, write_key_pair};
+use crate::cmd_sig::{hex_or_file, secret_hex_file, write_file, write_key_pair};
 use crate::{CliError, JsonFlag, Outcome, bail};
 
 /// clap value parser for KEM names.
@@ -22,7 +22,7 @@ fn parse_kem(s: &str) -> Result<KemAlg, String> {
 pub(crate) enum KemCommand {
     /// Generate a KEM key pair (PREFIX.pub, PREFIX.key)
     #[command(
-        after_help = "Examples:\n  pqmigrate kem keygen --alg x-wing --out node\n  pqmigrate kem keygen --alg ml-kem-768 --seed @seed.hex --out test"
+        after_help = "Examples:\n  pqmigrate kem keygen --alg x-wing --out node\n  pqmigrate kem keygen --alg ml-kem-768 --seed-file seed.hex --out test"
     )]
     Keygen(KeygenArgs),
     /// Encapsulate to a public key: prints the ciphertext (the secret only with --show-secret)
@@ -39,8 +39,11 @@ pub(crate) enum KemCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-    /// Decapsulate a ciphertext: prints the shared secret
-    #[command(after_help = "Examples:\n  pqmigrate kem decaps --key node.key --ct @ct.hex")]
+    /// Decapsulate a ciphertext: writes the shared secret to --out (mode 0600), or prints
+    /// it with --show-secret; otherwise only says that it worked
+    #[command(
+        after_help = "Examples:\n  pqmigrate kem decaps --key node.key --ct @ct.hex --out session.key\n  pqmigrate kem decaps --key node.key --ct @ct.hex --show-secret"
+    )]
     Decaps {
         /// Secret (decapsulation) key file written by `kem keygen`
         #[arg(long)]
@@ -48,6 +51,12 @@ pub(crate) enum KemCommand {
         /// Ciphertext envelope in hex, or @FILE holding it
         #[arg(long)]
         ct: String,
+        /// Write the shared secret (hex) to this new file, mode 0600
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print the shared secret (it is a secret: keep it off logs)
+        #[arg(long)]
+        show_secret: bool,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -58,9 +67,10 @@ pub(crate) struct KeygenArgs {
     /// KEM: ml-kem-768, ml-kem-1024, x-wing
     #[arg(long, value_parser = parse_kem)]
     alg: KemAlg,
-    /// Seed in hex (ML-KEM: 64 bytes d||z; X-Wing: 32 bytes); default: OS randomness
+    /// File holding the seed in hex, `-` for stdin (ML-KEM: 64 bytes d||z; X-Wing: 32
+    /// bytes); default: OS randomness. Never on the command line, where `ps` shows it
     #[arg(long)]
-    seed: Option<String>,
+    seed_file: Option<PathBuf>,
     /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
     #[arg(long)]
     out: PathBuf,
@@ -96,8 +106,14 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
             }
             Ok(true)
         }
-        KemCommand::Decaps { key, ct, json } => {
-            let bytes = hex_or_file("--key", &format!("@{}", key.display()))?;
+        KemCommand::Decaps {
+            key,
+            ct,
+            out,
+            show_secret,
+            json,
+        } => {
+            let bytes = secret_hex_file("--key", &key)?;
             let dk = DecapsulationKey::from_bytes(&bytes)
                 .map_err(|e| CliError(format!("--key: {e}")))?;
             let ct_bytes = hex_or_file("--ct", &ct)?;
@@ -107,13 +123,35 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
                 .decapsulate(&ct)
                 .map_err(|e| CliError(format!("--ct: {e}")))?;
             let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
+            if let Some(path) = &out {
+                write_file(
+                    path,
+                    &Zeroizing::new(format!("{}\n", ss_hex.as_str())),
+                    true,
+                )?;
+            }
             if json.json {
-                println!(
-                    "{}",
-                    json!({"alg": dk.alg().name(), "shared_secret": ss_hex.as_str()})
-                );
-            } else {
+                let mut v = json!({"alg": dk.alg().name(), "shared_secret_bytes": ss.as_bytes().len(),
+                                   "written_to": out});
+                if show_secret {
+                    v["shared_secret"] = ss_hex.as_str().into();
+                }
+                println!("{v}");
+            } else if show_secret {
                 println!("{}", ss_hex.as_str());
+            } else {
+                match &out {
+                    Some(p) => println!(
+                        "decapsulated: {}-byte shared secret written to {} (mode 0600)",
+                        ss.as_bytes().len(),
+                        p.display()
+                    ),
+                    None => println!(
+                        "decapsulated: {}-byte shared secret (not shown: --out FILE writes it, \
+                         --show-secret prints it)",
+                        ss.as_bytes().len()
+                    ),
+                }
             }
             Ok(true)
         }
@@ -121,13 +159,13 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
 }
 
 fn keygen(a: KeygenArgs) -> Outcome {
-    let dk = match &a.seed {
-        Some(h) => {
-            let seed = hex_or_file("--seed", h)?;
+    let dk = match &a.seed_file {
+        Some(path) => {
+            let seed = secret_hex_file("--seed-file", path)?;
             let want = a.alg.info().seed_len;
             if seed.len() != want {
                 bail!(
-                    "--seed for {} must be {want} bytes ({} hex digits), got {}",
+                    "--seed-file for {} must hold {want} bytes ({} hex digits), got {}",
                     a.alg,
                     2 * want,
                     seed.len()

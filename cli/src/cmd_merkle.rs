@@ -166,15 +166,15 @@ fn transition(from: HashAlg, to: HashAlg, height: u64, file: &Path, json: JsonFl
     if json.json {
         println!(
             "{}",
-            json!({"height": t.height, "tree_size": t.tree_size, "old": t.old.to_string(),
-                   "new": t.new.to_string(), "binding": t.binding_digest().to_string(),
+            json!({"height": t.height(), "tree_size": t.tree_size(), "old": t.old().to_string(),
+                   "new": t.new_digest().to_string(), "binding": t.binding_digest().to_string(),
                    "signing_message": msg, "record": record})
         );
     } else {
-        println!("height:          {}", t.height);
-        println!("tree size:       {}", t.tree_size);
-        println!("old root:        {}", t.old);
-        println!("new root:        {}", t.new);
+        println!("height:          {}", t.height());
+        println!("tree size:       {}", t.tree_size());
+        println!("old root:        {}", t.old());
+        println!("new root:        {}", t.new_digest());
         println!("binding digest:  {}", t.binding_digest());
         println!("signing message: {msg}");
         println!("record:          {record}");
@@ -183,7 +183,7 @@ fn transition(from: HashAlg, to: HashAlg, height: u64, file: &Path, json: JsonFl
 }
 
 fn read_proof(alg: HashAlg, path: &Path) -> Result<InclusionProof, CliError> {
-    let text = input::read_all(path)?;
+    let text = input::read_small(path)?;
     let p: ProofJson =
         serde_json::from_slice(&text).map_err(|e| CliError(format!("proof file: {e}")))?;
     let proof_alg = parse_alg(&p.alg).map_err(|e| CliError(format!("proof file: {e}")))?;

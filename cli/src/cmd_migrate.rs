@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use pqmigrate::hash::HashSuite;
+use pqmigrate::sig::policy::attestation_is_current;
 use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
 use serde_json::json;
 
@@ -96,15 +97,19 @@ pub(crate) enum UpgradeCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-    /// Verify an attestation: exit 0 valid, 1 invalid or refused by the policy, 2 bad input
+    /// Verify an attestation for inclusion in the block at --height: exit 0 valid, 1 invalid
+    /// or refused, 2 bad input
     #[command(
-        after_help = "Examples:\n  pqmigrate upgrade verify --chain-id chain-1 @upgrade.hex\n  pqmigrate upgrade verify --chain-id chain-1 --config policy.toml @upgrade.hex"
+        after_help = "The attestation's own height must equal --height (with --config: lie at most\n`attestation-max-age` blocks below it), and the policy is checked at --height, the\nincluding block's height, never at the height the signer wrote.\n\nExamples:\n  pqmigrate upgrade verify --chain-id chain-1 --height 1200 @upgrade.hex\n  pqmigrate upgrade verify --chain-id chain-1 --height 1205 --config policy.toml @upgrade.hex"
     )]
     Verify {
         /// Chain id the attestation must be for
         #[arg(long)]
         chain_id: String,
-        /// Also check the policy: may the old key still sign attestations at its height?
+        /// Height of the block that includes the attestation (the policy is checked here)
+        #[arg(long)]
+        height: u64,
+        /// Also check the policy: may the old key still sign upgrades at --height?
         #[arg(long)]
         config: Option<PathBuf>,
         /// The attestation in hex, or @FILE holding it
@@ -140,6 +145,7 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
         }
         UpgradeCommand::Verify {
             chain_id,
+            height,
             config,
             attestation,
             json,
@@ -149,10 +155,20 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
                 .map_err(|e| CliError(format!("attestation: {e}")))?;
             let policy = config.as_deref().map(crate::cmd_policy::load).transpose()?;
             let valid = att.verify(chain_id.as_bytes()).is_ok();
-            let refusal = policy.and_then(|p| {
-                p.check_upgrade_attestation(att.height(), att.old_key().alg().id())
+            let refusal: Option<String> = match policy {
+                Some(p) => p
+                    .check_upgrade_attestation(height, &att)
                     .err()
-            });
+                    .map(|e| e.to_string()),
+                // No policy: no window either; the attestation must be for this block.
+                None => (!attestation_is_current(att.height(), height, 0)).then(|| {
+                    format!(
+                        "the attestation is for height {}, not the including block's height \
+                         {height} (give --config for a policy with attestation-max-age)",
+                        att.height()
+                    )
+                }),
+            };
             let ok = valid && refusal.is_none();
             if json.json {
                 println!(
@@ -160,7 +176,7 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
                     json!({"valid": valid, "allowed": refusal.is_none(),
                            "old_alg": att.old_key().alg().name(),
                            "new_alg": att.new_key().alg().name(), "height": att.height(),
-                           "refusal": refusal.as_ref().map(ToString::to_string)})
+                           "inclusion_height": height, "refusal": refusal})
                 );
             } else if !valid {
                 println!("invalid");
@@ -168,7 +184,8 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
                 println!("refused: {e}");
             } else {
                 println!(
-                    "valid: {} key hands its account to a {} key at height {} on {chain_id}",
+                    "valid: {} key hands its account to a {} key at height {} on {chain_id} \
+                     (included at {height})",
                     att.old_key().alg(),
                     att.new_key().alg(),
                     att.height()

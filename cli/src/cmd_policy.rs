@@ -56,7 +56,7 @@ fn parse_role(s: &str) -> Result<HashRole, String> {
 
 /// Reads and validates a policy file; errors name the file, line and key.
 pub(crate) fn load(path: &std::path::Path) -> Result<MigrationPolicy, CliError> {
-    let bytes = input::read_all(path)?;
+    let bytes = input::read_small(path)?;
     let Ok(text) = std::str::from_utf8(&bytes) else {
         bail!("{}: not UTF-8 text", path.display());
     };
@@ -85,7 +85,7 @@ fn check(a: CheckArgs) -> Outcome {
                 (
                     "upgrade-attestation",
                     name,
-                    policy.check_upgrade_attestation(h, id),
+                    policy.check_attestation_signer(h, id),
                 )
             } else {
                 ("signature", name, policy.check_signature(h, id))

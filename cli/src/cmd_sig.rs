@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey};
+use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey, VerifyMode};
 use serde_json::json;
 use zeroize::Zeroizing;
 
@@ -26,9 +26,10 @@ pub(crate) struct KeygenArgs {
     /// Signature algorithm, e.g. mldsa65-ecdsa-secp256k1-sha512
     #[arg(long, value_parser = parse_sig_alg)]
     alg: SigAlg,
-    /// 32-byte master seed in hex (default: fresh OS randomness)
+    /// File holding the 32-byte master seed in hex, `-` for stdin (default: fresh OS
+    /// randomness). Never on the command line, where `ps` would show it
     #[arg(long)]
-    seed: Option<String>,
+    seed_file: Option<PathBuf>,
     /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
     #[arg(long)]
     out: PathBuf,
@@ -64,6 +65,10 @@ pub(crate) struct VerifyArgs {
     /// Context string in hex
     #[arg(long, default_value = "")]
     ctx: String,
+    /// Accept a high-S ECDSA P-256 half, as the LAMPS draft's vectors use; such
+    /// signatures are malleable (default: refused)
+    #[arg(long)]
+    lamps_interop: bool,
     /// Message file (`-` for stdin)
     file: PathBuf,
     #[command(flatten)]
@@ -78,16 +83,29 @@ pub(crate) struct InspectArgs {
     json: JsonFlag,
 }
 
-/// Hex from an argument or, with a leading `@`, from a file (surrounding whitespace
-/// ignored). Either case accepted.
+/// Hex from an argument or, with a leading `@`, from a file of at most 1 MiB
+/// (surrounding whitespace ignored). Either case accepted. Read into zeroizing buffers,
+/// since `inspect` may be handed a secret key; key files proper go through
+/// [`secret_hex_file`], which also checks their permissions.
 pub(crate) fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
-    let text = match arg.strip_prefix('@') {
-        Some(path) => Zeroizing::new(
-            String::from_utf8(input::read_all(Path::new(path))?)
-                .map_err(|_| CliError(format!("{what}: {path} is not hex text")))?,
-        ),
-        None => Zeroizing::new(arg.to_string()),
-    };
+    match arg.strip_prefix('@') {
+        Some(path) => {
+            let raw = input::read_small_zeroizing(Path::new(path))?;
+            let text = std::str::from_utf8(&raw)
+                .map_err(|_| CliError(format!("{what}: {path} is not hex text")))?;
+            Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
+        }
+        None => Ok(Zeroizing::new(input::hex_arg(what, arg.trim())?)),
+    }
+}
+
+/// Hex from a secret file (a key or seed; `-` for stdin), read by
+/// [`input::read_secret`]: fixed zeroizing buffers, permissions checked.
+pub(crate) fn secret_hex_file(what: &str, path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let raw = input::read_secret(path)?;
+    let text = std::str::from_utf8(&raw)
+        .map_err(|_| CliError(format!("{what}: {} is not hex text", path.display())))?;
+    // `hex::decode` allocates the output once, at its final size.
     Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
 }
 
@@ -140,12 +158,12 @@ pub(crate) fn write_key_pair(
 
 pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     let mut seed = Zeroizing::new([0u8; 32]);
-    match &a.seed {
-        Some(h) => {
-            let bytes = hex_or_file("--seed", h)?;
+    match &a.seed_file {
+        Some(path) => {
+            let bytes = secret_hex_file("--seed-file", path)?;
             if bytes.len() != 32 {
                 bail!(
-                    "--seed must be 32 bytes (64 hex digits), got {}",
+                    "--seed-file must hold 32 bytes (64 hex digits), got {}",
                     bytes.len()
                 );
             }
@@ -176,7 +194,7 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
 }
 
 pub(crate) fn read_signing_key(path: &Path) -> Result<SigningKey, CliError> {
-    let bytes = hex_or_file("--key", &format!("@{}", path.display()))?;
+    let bytes = secret_hex_file("--key", path)?;
     SigningKey::from_bytes(&bytes).map_err(|e| CliError(format!("--key: {e}")))
 }
 
@@ -205,11 +223,16 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
     let pk_bytes = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
     let pk = PublicKey::from_bytes(&pk_bytes).map_err(|e| CliError(format!("--pub: {e}")))?;
     let sig_bytes = hex_or_file("--sig", &a.sig)?;
-    let sig = Signature::from_bytes_for(pk.alg(), &sig_bytes)
+    let mode = if a.lamps_interop {
+        VerifyMode::LampsInterop
+    } else {
+        VerifyMode::Strict
+    };
+    let sig = Signature::from_bytes_for_with(pk.alg(), &sig_bytes, mode)
         .map_err(|e| CliError(format!("--sig: {e}")))?;
     let ctx = input::hex_arg("--ctx", &a.ctx)?;
     let msg = input::read_all(&a.file)?;
-    let valid = pk.verify(&msg, &ctx, &sig).is_ok();
+    let valid = pk.verify_with(&msg, &ctx, &sig, mode).is_ok();
     if a.json.json {
         println!("{}", json!({"alg": pk.alg().name(), "valid": valid}));
     } else {

@@ -1,7 +1,15 @@
 //! Reading user input: files or stdin, hex, leaf lists.
+//!
+//! Every input has a stated size limit (README, "CLI input limits"), so no file —
+//! `/dev/zero` included — makes the tool read until memory runs out: [`stream`]ed
+//! hashing needs constant memory and has none; whole-file reads stop one byte past
+//! their limit with a one-line error.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use zeroize::Zeroizing;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -10,10 +18,26 @@ use crate::{CliError, bail};
 /// Inputs larger than this get a progress bar (when stderr is a terminal).
 const PROGRESS_THRESHOLD: u64 = 64 << 20;
 
-/// Streams a file (or stdin for `None` / `-`) through `sink` in 64 KiB chunks, showing a
-/// progress bar on a terminal for large inputs. Returns the number of bytes read.
-pub fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
-    let (mut reader, len, name): (Box<dyn Read>, Option<u64>, String) = match path {
+/// Largest key, signature, envelope, attestation, ciphertext, proof or config file (1 MiB).
+pub const MAX_SMALL_INPUT: u64 = 1 << 20;
+/// Largest message or leaf file, read whole into memory (1 GiB). `hash` streams and
+/// needs no limit (Curl-P, which needs its trytes whole, uses this one).
+pub const MAX_BULK_INPUT: u64 = 1 << 30;
+/// Largest secret-key or seed file (64 KiB), read into one fixed zeroizing buffer.
+pub const MAX_SECRET_INPUT: usize = 64 << 10;
+
+static ALLOW_INSECURE_KEY_FILES: AtomicBool = AtomicBool::new(false);
+
+/// Lets secret files readable by group or others be used (`--insecure-key-file`).
+pub fn allow_insecure_key_files(allow: bool) {
+    ALLOW_INSECURE_KEY_FILES.store(allow, Ordering::Relaxed);
+}
+
+/// An opened input: the reader, its length if known, and its name for errors.
+type Opened = (Box<dyn Read>, Option<u64>, String);
+
+fn open(path: Option<&Path>) -> Result<Opened, CliError> {
+    Ok(match path {
         None => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
         Some(p) => {
@@ -22,7 +46,24 @@ pub fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, C
             let len = f.metadata().ok().map(|m| m.len());
             (Box::new(f), len, p.display().to_string())
         }
-    };
+    })
+}
+
+/// Streams a file (or stdin for `None` / `-`) through `sink` in 64 KiB chunks, showing a
+/// progress bar on a terminal for large inputs. Returns the number of bytes read.
+pub fn stream(path: Option<&Path>, sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
+    stream_limited(path, u64::MAX, sink)
+}
+
+/// [`stream`], refusing (with an error, after at most `limit + 1` bytes) an input longer
+/// than `limit` bytes.
+pub fn stream_limited(
+    path: Option<&Path>,
+    limit: u64,
+    mut sink: impl FnMut(&[u8]),
+) -> Result<u64, CliError> {
+    let (reader, len, name) = open(path)?;
+    let mut reader = reader.take(limit.saturating_add(1));
     let show = std::io::stderr().is_terminal();
     let mut bar: Option<ProgressBar> = match len {
         Some(l) if show && l > PROGRESS_THRESHOLD => Some(
@@ -44,8 +85,17 @@ pub fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, C
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => bail!("{name}: {e}"),
         };
-        sink(&buf[..n]);
         total += n as u64;
+        if total > limit {
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            bail!(
+                "{name}: larger than the {} limit for this input",
+                size(limit)
+            );
+        }
+        sink(&buf[..n]);
         if bar.is_none() && show && len.is_none() && total > PROGRESS_THRESHOLD {
             bar = Some(
                 ProgressBar::new_spinner().with_style(
@@ -64,11 +114,86 @@ pub fn stream(path: Option<&Path>, mut sink: impl FnMut(&[u8])) -> Result<u64, C
     Ok(total)
 }
 
-/// Reads a whole file, or stdin for `-`.
-pub fn read_all(path: &Path) -> Result<Vec<u8>, CliError> {
+fn size(limit: u64) -> String {
+    match limit {
+        l if l >= 1 << 30 && l % (1 << 30) == 0 => format!("{} GiB", l >> 30),
+        l if l >= 1 << 20 && l % (1 << 20) == 0 => format!("{} MiB", l >> 20),
+        l if l >= 1 << 10 && l % (1 << 10) == 0 => format!("{} KiB", l >> 10),
+        l => format!("{l}-byte"),
+    }
+}
+
+/// Reads a whole file, or stdin for `-`, of at most `limit` bytes.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
     let mut out = Vec::new();
-    stream(Some(path), |chunk| out.extend_from_slice(chunk))?;
+    stream_limited(Some(path), limit, |chunk| out.extend_from_slice(chunk))?;
     Ok(out)
+}
+
+/// Reads a message or leaf file (at most [`MAX_BULK_INPUT`]).
+pub fn read_all(path: &Path) -> Result<Vec<u8>, CliError> {
+    read_limited(path, MAX_BULK_INPUT)
+}
+
+/// Reads a small input file (at most [`MAX_SMALL_INPUT`]).
+pub fn read_small(path: &Path) -> Result<Vec<u8>, CliError> {
+    read_limited(path, MAX_SMALL_INPUT)
+}
+
+/// Reads a secret file (key or seed) into one fixed, zeroizing buffer of
+/// [`MAX_SECRET_INPUT`] bytes that never grows, so no partial copy is left in freed
+/// memory. On Unix a file readable or writable by group or others is refused, as ssh
+/// refuses such keys, unless [`allow_insecure_key_files`] was called.
+pub fn read_secret(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let (reader, _, name) = open(Some(path))?;
+    #[cfg(unix)]
+    if path != Path::new("-") && !ALLOW_INSECURE_KEY_FILES.load(Ordering::Relaxed) {
+        use std::os::unix::fs::PermissionsExt;
+        let meta =
+            std::fs::metadata(path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.is_file() && mode & 0o077 != 0 {
+            bail!(
+                "{name}: secret file is accessible by group or others (mode {mode:03o}); run \
+                 `chmod 600 {name}`, or pass --insecure-key-file to use it anyway"
+            );
+        }
+    }
+    read_fixed(reader, &name, MAX_SECRET_INPUT, "a secret file")
+}
+
+/// Reads a small input (at most [`MAX_SMALL_INPUT`]) into one fixed zeroizing buffer
+/// that never grows: for envelopes that may hold a secret key (`inspect @FILE`).
+pub fn read_small_zeroizing(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let (reader, _, name) = open(Some(path))?;
+    read_fixed(reader, &name, MAX_SMALL_INPUT as usize, "this input")
+}
+
+fn read_fixed(
+    mut reader: Box<dyn Read>,
+    name: &str,
+    limit: usize,
+    what: &str,
+) -> Result<Zeroizing<Vec<u8>>, CliError> {
+    let mut buf = Zeroizing::new(vec![0u8; limit + 1]);
+    let mut n = 0;
+    while n < buf.len() {
+        match reader.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => bail!("{name}: {e}"),
+        }
+    }
+    if n > limit {
+        bail!(
+            "{name}: larger than the {} limit for {what}",
+            size(limit as u64)
+        );
+    }
+    // Zeroizing<Vec> wipes the whole capacity on drop, the truncated tail included.
+    buf.truncate(n);
+    Ok(buf)
 }
 
 /// Hex from the command line: either case accepted, no `0x` prefix, even length.

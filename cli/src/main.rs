@@ -36,9 +36,13 @@ pub(crate) use pqmigrate_cli::{CliError, bail, input};
     name = "pqmigrate",
     version,
     about = "Post-quantum migration toolkit for blockchains: hash agility, Merkle trees, hybrid signatures, KEMs, migration policy",
-    after_help = "Examples:\n  pqmigrate tour\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
+    after_help = "Examples:\n  pqmigrate tour\n  pqmigrate algs\n  pqmigrate hash --alg sha3-256 block.bin\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate merkle root --alg keccak-256 leaves.txt\n  pqmigrate policy example > policy.toml\n\nInput limits: key, signature, envelope, attestation, proof and config files 1 MiB;\nsecret-key and seed files 64 KiB (and mode 0600 on Unix); messages and leaf files 1 GiB;\n`hash` streams without a limit.\n\nExit codes: 0 success, 1 negative answer (e.g. invalid proof), 2 bad input."
 )]
 struct Cli {
+    /// Use secret-key and seed files even if group or others can read them (refused by
+    /// default, as ssh refuses such keys)
+    #[arg(long, global = true)]
+    insecure_key_file: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -98,7 +102,7 @@ enum Command {
     },
     /// Generate a signature key pair (PREFIX.pub, PREFIX.key)
     #[command(
-        after_help = "Examples:\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate keygen --alg ml-dsa-44 --seed 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff --out test"
+        after_help = "Examples:\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate keygen --alg ml-dsa-44 --seed-file seed.hex --out test\n  head -c 32 /dev/urandom | xxd -p -c 64 | pqmigrate keygen --alg ml-dsa-44 --seed-file - --out test"
     )]
     Keygen(cmd_sig::KeygenArgs),
     /// Sign a file; prints the signature envelope in hex
@@ -223,6 +227,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    input::allow_insecure_key_files(cli.insecure_key_file);
     let outcome = match cli.command {
         Command::Tour(json) => cmd_tour::run(json),
         Command::Bench(a) => bench::run(a),

@@ -58,6 +58,17 @@ fn write(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
     p
 }
 
+/// A secret file (seed or key) with mode 0600, as the CLI requires.
+fn write_secret(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
+    let p = write(dir, name, data);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    p
+}
+
 fn sample() -> Vec<u8> {
     (0..100_003u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
@@ -374,7 +385,11 @@ fn merkle_root_prove_verify() {
     let short = tampered("short.json", &|v| {
         v["path"].as_array_mut().unwrap().pop();
     });
-    assert_bad_input(&short, "wrong length for inclusion proof path");
+    // Counted in nodes, not bytes (review finding 8).
+    assert_bad_input(
+        &short,
+        "wrong number of inclusion proof path nodes: expected 3, got 2",
+    );
     assert_bad_input(
         &tampered("extra.json", &|v| v["extra"] = serde_json::json!(1)),
         "unknown field",
@@ -459,7 +474,8 @@ fn keygen_sign_verify_inspect() {
     let d = dir.path();
     let msg = write(d, "tx.bin", b"transfer 10 coins");
     let m = msg.to_str().unwrap();
-    let seed = "42".repeat(32);
+    let seed = write_secret(d, "seed.hex", "42".repeat(32).as_bytes());
+    let seed = seed.to_str().unwrap();
     for alg in [
         "secp256k1",
         "ml-dsa-44",
@@ -475,7 +491,7 @@ fn keygen_sign_verify_inspect() {
     ] {
         let prefix = d.join(alg);
         let p = prefix.to_str().unwrap();
-        let o = run(&["keygen", "--alg", alg, "--seed", &seed, "--out", p]);
+        let o = run(&["keygen", "--alg", alg, "--seed-file", seed, "--out", p]);
         assert!(
             o.status.success(),
             "{alg}: {}",
@@ -574,7 +590,18 @@ fn signature_cli_bad_input() {
         "unknown signature algorithm",
     );
     assert_bad_input(
-        &run(&["keygen", "--alg", "ml-dsa-44", "--seed", "00", "--out", ps]),
+        &run_stdin(
+            &[
+                "keygen",
+                "--alg",
+                "ml-dsa-44",
+                "--seed-file",
+                "-",
+                "--out",
+                ps,
+            ],
+            b"00\n",
+        ),
         "32 bytes",
     );
     assert!(
@@ -592,7 +619,7 @@ fn signature_cli_bad_input() {
         &run(&["sign", "--key", &key, "--ctx", "01", msg.to_str().unwrap()]),
         "context",
     );
-    let garbage = write(d, "garbage.key", b"zz\n");
+    let garbage = write_secret(d, "garbage.key", b"zz\n");
     assert_bad_input(
         &run(&[
             "sign",
@@ -846,7 +873,10 @@ fn address_upgrade_and_transition() {
         ("secp256k1", seed("11"), "old"),
         ("mldsa65-ecdsa-secp256k1-sha512", seed("22"), "new"),
     ] {
-        let o = run(&["keygen", "--alg", alg, "--seed", &s, "--out", &p(out)]);
+        let o = run_stdin(
+            &["keygen", "--alg", alg, "--seed-file", "-", "--out", &p(out)],
+            s.as_bytes(),
+        );
         assert!(o.status.success());
     }
     let o = run(&[
@@ -864,11 +894,28 @@ fn address_upgrade_and_transition() {
     assert!(o.status.success());
     let att = write(dir.path(), "up.hex", &o.stdout);
     let att_arg = format!("@{}", att.display());
-    let o = run(&["upgrade", "verify", "--chain-id", "chain-1", &att_arg]);
+    let verify = |chain: &str, height: &str, cfg: Option<&Path>, att: &str| {
+        let mut args = vec!["upgrade", "verify", "--chain-id", chain, "--height", height];
+        if let Some(c) = cfg {
+            args.extend(["--config", c.to_str().unwrap()]);
+        }
+        args.push(att);
+        run(&args)
+    };
+    let o = verify("chain-1", "1200", None, &att_arg);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    let o = run(&["upgrade", "verify", "--chain-id", "chain-2", &att_arg]);
+    let o = verify("chain-2", "1200", None, &att_arg);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "invalid");
+    // The including block's height is required, and without a policy it must be the
+    // attestation's own.
+    assert_bad_input(
+        &run(&["upgrade", "verify", "--chain-id", "chain-1", &att_arg]),
+        "--height",
+    );
+    let o = verify("chain-1", "1201", None, &att_arg);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("not the including block's height"));
     // With the policy: the same attestation made after the classical sunset is refused.
     let cfg = write(dir.path(), "p.toml", &run(&["policy", "example"]).stdout);
     let o = run(&[
@@ -884,19 +931,73 @@ fn address_upgrade_and_transition() {
         "10000",
     ]);
     let late = write(dir.path(), "late.hex", &o.stdout);
-    let o = run(&[
-        "upgrade",
-        "verify",
-        "--chain-id",
+    let o = verify(
         "chain-1",
-        "--config",
-        cfg.to_str().unwrap(),
+        "10000",
+        Some(&cfg),
         &format!("@{}", late.display()),
-    ]);
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("classical sunset"), "{}", stdout(&o));
+    // Review finding 1 (sunset bypass by backdating): an attestation the old key signs
+    // for height 1 was "valid" for ever. Judged at the inclusion height it is refused
+    // after the sunset, and within the window before it.
+    let o = run(&[
+        "upgrade",
+        "attest",
+        "--key",
+        &p("old.key"),
+        "--new-pub",
+        &p("new.pub"),
+        "--chain-id",
+        "chain-1",
+        "--height",
+        "1",
+    ]);
+    let backdated = write(dir.path(), "backdated.hex", &o.stdout);
+    let backdated = format!("@{}", backdated.display());
+    let o = verify("chain-1", "20000", Some(&cfg), &backdated);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("refused:"), "{}", stdout(&o));
+    assert_eq!(
+        verify("chain-1", "11", Some(&cfg), &backdated)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        verify("chain-1", "12", Some(&cfg), &backdated)
+            .status
+            .code(),
+        Some(1)
+    );
+    // Review finding 4: a height the wire format cannot carry is refused before signing
+    // (it used to abort with exit 101 after signing).
     assert_bad_input(
-        &run(&["upgrade", "verify", "--chain-id", "chain-1", "00"]),
+        &run(&[
+            "upgrade",
+            "attest",
+            "--key",
+            &p("old.key"),
+            "--new-pub",
+            &p("new.pub"),
+            "--chain-id",
+            "chain-1",
+            "--height",
+            "9223372036854775808",
+        ]),
+        "out of range",
+    );
+    assert_bad_input(
+        &run(&[
+            "upgrade",
+            "verify",
+            "--chain-id",
+            "chain-1",
+            "--height",
+            "1",
+            "00",
+        ]),
         "attestation: truncated",
     );
     assert_bad_input(
@@ -966,13 +1067,15 @@ fn kem_keygen_encaps_decaps() {
     let dir = tempfile::tempdir().unwrap();
     let p = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
     // X-Wing draft-10 vector 1's seed gives its public key (id 0x51 envelope).
-    let seed = "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
+    let seed_hex = "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
+    let seed_path = write_secret(dir.path(), "xw.seed", seed_hex.as_bytes());
+    let seed = seed_path.to_str().unwrap();
     let o = run(&[
         "kem",
         "keygen",
         "--alg",
         "x-wing",
-        "--seed",
+        "--seed-file",
         seed,
         "--out",
         &p("xw"),
@@ -986,7 +1089,7 @@ fn kem_keygen_encaps_decaps() {
     match std::fs::read(&vectors) {
         Ok(text) => {
             let v: serde_json::Value = serde_json::from_slice(&text).unwrap();
-            assert_eq!(v[0]["seed"], seed);
+            assert_eq!(v[0]["seed"], seed_hex);
             assert_eq!(&pk.trim()[2..], v[0]["pk"].as_str().unwrap());
         }
         Err(_) => eprintln!("SKIP: {} not found", vectors.display()),
@@ -1014,14 +1117,32 @@ fn kem_keygen_encaps_decaps() {
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         let ct = v["ciphertext"].as_str().unwrap().to_string();
         let ss = v["shared_secret"].as_str().unwrap().to_string();
-        let o = run(&[
-            "kem",
-            "decaps",
-            "--key",
-            &format!("{prefix}.key"),
-            "--ct",
-            &ct,
-        ]);
+        // Review finding 6: decaps prints the shared secret only with --show-secret;
+        // otherwise it says what it did, or writes it to a new 0600 file with --out.
+        let decaps = |extra: &[&str]| {
+            let key = format!("{prefix}.key");
+            let mut args = vec!["kem", "decaps", "--key", key.as_str(), "--ct", ct.as_str()];
+            args.extend(extra);
+            run(&args)
+        };
+        let o = decaps(&[]);
+        assert!(o.status.success());
+        assert!(!stdout(&o).contains(&ss), "{alg}: secret printed unasked");
+        assert!(stdout(&o).starts_with("decapsulated: 32-byte shared secret (not shown"));
+        let o = decaps(&["--json"]);
+        assert!(!stdout(&o).contains(&ss), "{alg}: secret in JSON unasked");
+        let out = format!("{prefix}.ss");
+        let o = decaps(&["--out", &out]);
+        assert!(o.status.success());
+        assert!(!stdout(&o).contains(&ss));
+        assert_eq!(std::fs::read_to_string(&out).unwrap().trim(), ss);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{alg}: --out file mode");
+        }
+        let o = decaps(&["--show-secret"]);
         assert!(o.status.success());
         assert_eq!(stdout(&o), ss, "{alg}");
         // A truncated ciphertext is bad input; a flipped bit decapsulates (implicit rejection).
@@ -1046,6 +1167,7 @@ fn kem_keygen_encaps_decaps() {
             &format!("{prefix}.key"),
             "--ct",
             std::str::from_utf8(&flipped).unwrap(),
+            "--show-secret",
         ]);
         assert!(o.status.success());
         assert_ne!(stdout(&o), ss);
@@ -1063,12 +1185,12 @@ fn kem_keygen_encaps_decaps() {
             "keygen",
             "--alg",
             "ml-kem-768",
-            "--seed",
+            "--seed-file",
             seed,
             "--out",
             &p("s"),
         ]),
-        "must be 64 bytes",
+        "must hold 64 bytes",
     );
     assert_bad_input(
         &run(&["kem", "keygen", "--alg", "x-wing", "--out", &p("xw")]),
@@ -1388,4 +1510,186 @@ fn closed_stdout_is_not_a_crash() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// Review finding 5: every input has a limit; `/dev/zero` ends in a one-line error, not
+/// in memory exhaustion.
+#[cfg(unix)]
+#[test]
+fn cli_inputs_have_size_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let keygen = run(&[
+        "keygen",
+        "--alg",
+        "ml-dsa-44",
+        "--out",
+        d.join("k").to_str().unwrap(),
+    ]);
+    assert!(keygen.status.success());
+    let msg = write(d, "m", b"m");
+    let (pk, m) = (d.join("k.pub"), msg.to_str().unwrap());
+    let pk = pk.to_str().unwrap();
+    for (args, needle) in [
+        (vec!["inspect", "@/dev/zero"], "limit"),
+        (
+            vec!["verify", "--pub", "/dev/zero", "--sig", "00", m],
+            "limit",
+        ),
+        (
+            vec!["verify", "--pub", pk, "--sig", "@/dev/zero", m],
+            "limit",
+        ),
+        (
+            vec![
+                "policy",
+                "check",
+                "--config",
+                "/dev/zero",
+                "--height",
+                "1",
+                "--sig-alg",
+                "secp256k1",
+            ],
+            "limit",
+        ),
+        (
+            vec![
+                "upgrade",
+                "verify",
+                "--chain-id",
+                "c",
+                "--height",
+                "1",
+                "@/dev/zero",
+            ],
+            "limit",
+        ),
+        (
+            vec!["kem", "decaps", "--key", "/dev/zero", "--ct", "00"],
+            "limit",
+        ),
+        (
+            vec!["sign", "--key", "/dev/zero", "--insecure-key-file", m],
+            "limit",
+        ),
+    ] {
+        let o = run(&args);
+        assert_bad_input(&o, needle);
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("/dev/zero"),
+            "{args:?}"
+        );
+    }
+}
+
+/// Review finding 6: key files readable by others are refused unless overridden, and
+/// seeds never travel in argv.
+#[cfg(unix)]
+#[test]
+fn secret_files_with_loose_permissions_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let prefix = d.join("k");
+    let o = run(&[
+        "keygen",
+        "--alg",
+        "secp256k1",
+        "--out",
+        prefix.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let key = d.join("k.key");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "keygen writes 0600");
+    let msg = write(d, "m", b"m");
+    let sign = |extra: &[&str]| {
+        let mut args = vec!["sign", "--key", key.to_str().unwrap()];
+        args.extend(extra);
+        args.push(msg.to_str().unwrap());
+        run(&args)
+    };
+    assert!(sign(&[]).status.success());
+    for loose in [0o640, 0o604, 0o644] {
+        std::fs::set_permissions(&key, std::fs::Permissions::from_mode(loose)).unwrap();
+        assert_bad_input(&sign(&[]), "chmod 600");
+        assert!(sign(&["--insecure-key-file"]).status.success(), "{loose:o}");
+    }
+    // The old `--seed HEX` (visible in `ps`) is gone; seeds come from a file or stdin.
+    assert_bad_input(
+        &run(&[
+            "keygen",
+            "--alg",
+            "secp256k1",
+            "--seed",
+            &"11".repeat(32),
+            "--out",
+            d.join("x").to_str().unwrap(),
+        ]),
+        "unexpected argument '--seed'",
+    );
+    let seed = write(d, "seed.hex", "11".repeat(32).as_bytes());
+    std::fs::set_permissions(&seed, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_bad_input(
+        &run(&[
+            "keygen",
+            "--alg",
+            "secp256k1",
+            "--seed-file",
+            seed.to_str().unwrap(),
+            "--out",
+            d.join("y").to_str().unwrap(),
+        ]),
+        "chmod 600",
+    );
+}
+
+/// Review finding 2 through the CLI: the high-S twin in `vectors/sig/composite.json` is
+/// refused by default and accepted only with `--lamps-interop`.
+#[test]
+fn verify_refuses_high_s_p256_unless_lamps_interop() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/sig/composite.json"),
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let msg = write(
+        d,
+        "m",
+        &hex::decode(v["message_hex"].as_str().unwrap()).unwrap(),
+    );
+    let row = v["algorithms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["alg"] == "mldsa44-ecdsa-p256-sha256")
+        .unwrap();
+    let pk = write(d, "p.pub", row["public_key"].as_str().unwrap().as_bytes());
+    let twin = row["negative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["why"].as_str().unwrap().starts_with("high-S"))
+        .unwrap();
+    let verify = |extra: &[&str]| {
+        let mut args = vec![
+            "verify",
+            "--pub",
+            pk.to_str().unwrap(),
+            "--sig",
+            twin["signature"].as_str().unwrap(),
+            "--ctx",
+            twin["ctx_hex"].as_str().unwrap(),
+        ];
+        args.extend(extra);
+        args.push(msg.to_str().unwrap());
+        run(&args)
+    };
+    assert_bad_input(&verify(&[]), "high-S");
+    let o = verify(&["--lamps-interop"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "valid");
 }

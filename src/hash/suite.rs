@@ -100,7 +100,18 @@ impl HashSuite {
 
     /// Rejects nonsense combinations: an address shorter than 20 bytes, or longer than
     /// the address family's output.
+    ///
+    /// A broken family (SHA-1) is refused in every role: a suite says how new data is
+    /// hashed, and broken families are verify-only (history).
     pub fn validate(&self) -> Result<(), Error> {
+        if HashRole::ALL
+            .iter()
+            .any(|&r| self.get(r).info().status == crate::id::Status::Broken)
+        {
+            return Err(Error::InvalidConfig(
+                "a broken family (sha1) cannot hash new data in any role of a suite",
+            ));
+        }
         if self.address_len < Self::MIN_ADDRESS_LEN {
             return Err(Error::InvalidConfig(
                 "address_len below 20 bytes (80-bit collision resistance)",
@@ -155,5 +166,28 @@ mod tests {
             ..HashSuite::SHA3
         };
         wide.validate().unwrap();
+    }
+
+    #[test]
+    fn validate_refuses_a_broken_family_in_every_role() {
+        for role in HashRole::ALL {
+            let mut s = HashSuite::SHA2;
+            match role {
+                HashRole::TxId => s.tx_id = HashAlg::Sha1,
+                HashRole::Merkle => s.merkle = HashAlg::Sha1,
+                HashRole::Address => {
+                    s.address = HashAlg::Sha1;
+                    s.address_len = 20;
+                }
+                HashRole::Header => s.header = HashAlg::Sha1,
+            }
+            assert_eq!(
+                s.validate(),
+                Err(Error::InvalidConfig(
+                    "a broken family (sha1) cannot hash new data in any role of a suite"
+                )),
+                "{role}"
+            );
+        }
     }
 }

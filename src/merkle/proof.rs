@@ -77,10 +77,10 @@ fn check_path(
     what: &'static str,
 ) -> Result<(), Error> {
     if path.len() != expected {
-        return Err(Error::WrongLength {
+        return Err(Error::WrongCount {
             what,
             expected,
-            got: path.len(),
+            got: path.len() as u64,
         });
     }
     match path.iter().find(|d| d.alg() != alg) {
@@ -117,10 +117,10 @@ fn decode(
     let expected = valid(a, b)?;
     let count = r.varint("proof path length")?;
     if count != expected as u64 {
-        return Err(Error::WrongLength {
-            what,
+        return Err(Error::WrongCount {
+            what: "proof path nodes",
             expected,
-            got: usize::try_from(count).unwrap_or(usize::MAX),
+            got: count,
         });
     }
     let mut path = Vec::with_capacity(expected);
@@ -144,7 +144,7 @@ impl InclusionProof {
         path: Vec<Digest>,
     ) -> Result<Self, Error> {
         let expected = Self::expected_len(leaf_index, tree_size)?;
-        check_path(alg, &path, expected, "inclusion proof path")?;
+        check_path(alg, &path, expected, "inclusion proof path nodes")?;
         Ok(Self {
             alg,
             leaf_index,
@@ -154,6 +154,7 @@ impl InclusionProof {
     }
 
     fn expected_len(leaf_index: u64, tree_size: u64) -> Result<usize, Error> {
+        codec::check_encodable("tree size", tree_size)?;
         if leaf_index >= tree_size {
             return Err(Error::OutOfRange {
                 what: "leaf index",
@@ -253,7 +254,7 @@ impl ConsistencyProof {
         path: Vec<Digest>,
     ) -> Result<Self, Error> {
         let expected = Self::expected_len(old_size, new_size)?;
-        check_path(alg, &path, expected, "consistency proof path")?;
+        check_path(alg, &path, expected, "consistency proof path nodes")?;
         Ok(Self {
             alg,
             old_size,
@@ -263,6 +264,7 @@ impl ConsistencyProof {
     }
 
     fn expected_len(old_size: u64, new_size: u64) -> Result<usize, Error> {
+        codec::check_encodable("tree size", new_size)?;
         if old_size > new_size {
             return Err(Error::OutOfRange {
                 what: "old tree size",

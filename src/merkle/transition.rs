@@ -28,6 +28,7 @@ use alloc::vec::Vec;
 use crate::codec::{self, Reader};
 use crate::error::{Error, VerifyError};
 use crate::hash::{Digest, HashAlg, hash, hash_framed};
+use crate::id::Status;
 
 /// Domain of the transition binding digest.
 pub const TRANSITION_DOMAIN: &[u8] = b"pqmigrate/v1/root-transition";
@@ -35,31 +36,45 @@ pub const TRANSITION_DOMAIN: &[u8] = b"pqmigrate/v1/root-transition";
 /// The record of a Merkle root re-computed under a new family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RootTransition {
-    /// Height at which the new family takes over.
-    pub height: u64,
-    /// Number of leaves.
-    pub tree_size: u64,
-    /// Root under the old family.
-    pub old: Digest,
-    /// Root of the same leaves under the new family.
-    pub new: Digest,
+    height: u64,
+    tree_size: u64,
+    old: Digest,
+    new: Digest,
 }
 
 impl RootTransition {
+    /// Height at which the new family takes over.
+    pub fn height(&self) -> u64 {
+        self.height
+    }
+
+    /// Number of leaves.
+    pub fn tree_size(&self) -> u64 {
+        self.tree_size
+    }
+
+    /// Root under the old family.
+    pub fn old(&self) -> Digest {
+        self.old
+    }
+
+    /// Root of the same leaves under the new family.
+    pub fn new_digest(&self) -> Digest {
+        self.new
+    }
+
     /// Builds both trees over `leaves` (RFC 9162) and records the roots.
     ///
-    /// The two families must differ ([`Error::InvalidConfig`] otherwise).
+    /// The two families must differ, the new one must not be broken, and `height` must
+    /// be encodable (at most [`codec::MAX_VARINT`]); [`Error`] otherwise.
     pub fn compute(
         height: u64,
         leaves: &[&[u8]],
         from: HashAlg,
         to: HashAlg,
     ) -> Result<Self, Error> {
-        if from == to {
-            return Err(Error::InvalidConfig(
-                "a root transition needs two different families",
-            ));
-        }
+        check_families(from, to)?;
+        codec::check_encodable("height", height)?;
         Ok(Self {
             height,
             tree_size: leaves.len() as u64,
@@ -135,11 +150,7 @@ impl RootTransition {
         let old = Digest::read_multihash(&mut r)?;
         let new = Digest::read_multihash(&mut r)?;
         r.finish("root transition")?;
-        if old.alg() == new.alg() {
-            return Err(Error::InvalidConfig(
-                "a root transition needs two different families",
-            ));
-        }
+        check_families(old.alg(), new.alg())?;
         Ok(Self {
             height,
             tree_size,
@@ -147,6 +158,20 @@ impl RootTransition {
             new,
         })
     }
+}
+
+fn check_families(from: HashAlg, to: HashAlg) -> Result<(), Error> {
+    if from == to {
+        return Err(Error::InvalidConfig(
+            "a root transition needs two different families",
+        ));
+    }
+    if to.info().status == Status::Broken {
+        return Err(Error::InvalidConfig(
+            "a broken family (sha1) can never be the target of a root transition",
+        ));
+    }
+    Ok(())
 }
 
 /// Two digests of the same data under two families, for the overlap in which both are
@@ -158,11 +183,16 @@ pub struct DualDigest {
 }
 
 impl DualDigest {
-    /// Pairs two digests; the families must differ.
+    /// Pairs two digests; the families must differ and the new one must not be broken.
     pub fn new(old: Digest, new: Digest) -> Result<Self, Error> {
         if old.alg() == new.alg() {
             return Err(Error::InvalidConfig(
                 "a dual digest needs two different families",
+            ));
+        }
+        if new.alg().info().status == Status::Broken {
+            return Err(Error::InvalidConfig(
+                "a broken family (sha1) cannot be the new family of a dual digest",
             ));
         }
         Ok(Self { old, new })

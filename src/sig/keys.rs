@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::composite::{Composite, Traditional};
 use super::mldsa::{DefaultBackend as Backend, MlDsaBackend, MlDsaLevel, SEED_LEN};
-use super::{Scheme, SigAlg, ecdsa};
+use super::{Scheme, SigAlg, VerifyMode, ecdsa};
 use crate::codec;
 use crate::error::{Error, VerifyError};
 use crate::hash::write_framed;
@@ -98,15 +98,28 @@ impl PublicKey {
     }
 
     /// Verifies `sig` over `msg` with context `ctx` (plain ECDSA accepts only an empty
-    /// context). A signature of another algorithm fails.
+    /// context), in [`VerifyMode::Strict`]. A signature of another algorithm fails.
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &Signature) -> Result<(), VerifyError> {
+        self.verify_with(msg, ctx, sig, VerifyMode::Strict)
+    }
+
+    /// [`Self::verify`] in the given mode. [`VerifyMode::LampsInterop`] additionally
+    /// accepts high-S ECDSA P-256 halves (the LAMPS draft's own verifiers do); a
+    /// signature parsed in that mode is re-checked here, so it fails in strict mode.
+    pub fn verify_with(
+        &self,
+        msg: &[u8],
+        ctx: &[u8],
+        sig: &Signature,
+        mode: VerifyMode,
+    ) -> Result<(), VerifyError> {
         if sig.alg != self.alg {
             return Err(VerifyError);
         }
         let ok = match self.alg.scheme() {
             Scheme::Secp256k1 => ctx.is_empty() && ecdsa::verify(&self.bytes, msg, &sig.bytes),
             Scheme::MlDsa(l) => Backend::verify(l, &self.bytes, msg, ctx, &sig.bytes),
-            Scheme::Composite(c) => verify_composite(c, &self.bytes, msg, ctx, &sig.bytes),
+            Scheme::Composite(c) => verify_composite(c, &self.bytes, msg, ctx, &sig.bytes, mode),
         };
         if ok { Ok(()) } else { Err(VerifyError) }
     }
@@ -133,7 +146,14 @@ fn unreachable_without_lamps() -> Result<(), Error> {
     })
 }
 
-fn verify_composite(c: &Composite, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8]) -> bool {
+fn verify_composite(
+    c: &Composite,
+    pk: &[u8],
+    msg: &[u8],
+    ctx: &[u8],
+    sig: &[u8],
+    mode: VerifyMode,
+) -> bool {
     let Ok(m) = c.message_representative(msg, ctx) else {
         return false;
     };
@@ -144,11 +164,14 @@ fn verify_composite(c: &Composite, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8]
     let trad_ok = match c.traditional {
         Traditional::Secp256k1 => ecdsa::verify(pk_t, &m, sig_t),
         #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_verify(pk_t, &m, sig_t),
+        Traditional::P256 => super::lamps::p256_verify(pk_t, &m, sig_t, mode),
         #[cfg(feature = "lamps")]
         Traditional::Ed25519 => super::lamps::ed25519_verify(pk_t, &m, sig_t),
         #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => false,
+        Traditional::P256 | Traditional::Ed25519 => {
+            let _ = mode;
+            false
+        }
     };
     // Both halves must verify; ML-DSA's context is the Label.
     trad_ok && Backend::verify(c.mldsa, pk_m, &m, c.label.as_bytes(), sig_m)
@@ -193,8 +216,15 @@ pub struct Signature {
 }
 
 impl Signature {
-    /// A signature from its algorithm and raw payload (composites: `mldsaSig ‖ tradSig`).
+    /// A signature from its algorithm and raw payload (composites: `mldsaSig ‖ tradSig`),
+    /// in [`VerifyMode::Strict`]: a high-S ECDSA half is refused.
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
+        Self::from_parts_with(alg, payload, VerifyMode::Strict)
+    }
+
+    /// [`Self::from_parts`] in the given mode ([`VerifyMode::LampsInterop`] parses
+    /// high-S ECDSA P-256 halves too, for checking third-party LAMPS signatures).
+    pub fn from_parts_with(alg: SigAlg, payload: &[u8], mode: VerifyMode) -> Result<Self, Error> {
         alg.require_available()?;
         match alg.scheme() {
             Scheme::Secp256k1 => {
@@ -212,7 +242,7 @@ impl Signature {
                         got: payload.len(),
                     });
                 }
-                check_trad_signature(c.traditional, &payload[sig_len..])?;
+                check_trad_signature(c.traditional, &payload[sig_len..], mode)?;
             }
         }
         Ok(Self {
@@ -221,15 +251,25 @@ impl Signature {
         })
     }
 
-    /// Decodes the envelope `varint(SigId) ‖ payload`.
+    /// Decodes the envelope `varint(SigId) ‖ payload` (strict mode).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
+        Self::from_bytes_with(bytes, VerifyMode::Strict)
+    }
+
+    /// Decodes the envelope in the given mode (see [`Self::from_parts_with`]).
+    pub fn from_bytes_with(bytes: &[u8], mode: VerifyMode) -> Result<Self, Error> {
         let (alg, payload) = open_envelope(bytes)?;
-        Self::from_parts(alg, payload)
+        Self::from_parts_with(alg, payload, mode)
     }
 
     /// Decodes an envelope that must carry `alg` ([`Error::AlgorithmMismatch`] otherwise).
     pub fn from_bytes_for(alg: SigAlg, bytes: &[u8]) -> Result<Self, Error> {
-        let sig = Self::from_bytes(bytes)?;
+        Self::from_bytes_for_with(alg, bytes, VerifyMode::Strict)
+    }
+
+    /// [`Self::from_bytes_for`] in the given mode.
+    pub fn from_bytes_for_with(alg: SigAlg, bytes: &[u8], mode: VerifyMode) -> Result<Self, Error> {
+        let sig = Self::from_bytes_with(bytes, mode)?;
         if sig.alg != alg {
             return Err(Error::AlgorithmMismatch {
                 expected: alg.name(),
@@ -260,11 +300,12 @@ impl Signature {
     }
 }
 
-fn check_trad_signature(t: Traditional, sig: &[u8]) -> Result<(), Error> {
+fn check_trad_signature(t: Traditional, sig: &[u8], mode: VerifyMode) -> Result<(), Error> {
+    let _ = mode;
     match t {
         Traditional::Secp256k1 => ecdsa::parse_signature(sig).map(|_| ()),
         #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_check_signature(sig).map(|_| ()),
+        Traditional::P256 => super::lamps::p256_check_signature(sig, mode).map(|_| ()),
         #[cfg(feature = "lamps")]
         Traditional::Ed25519 => exact_len(
             "Ed25519 signature",
@@ -363,7 +404,7 @@ fn trad_secret_from_seed(
             let s = derive_scalar(alg, "p256", master, |s| {
                 super::lamps::p256_public_key(&super::lamps::p256_encode_secret(s)).is_ok()
             })?;
-            Zeroizing::new(super::lamps::p256_encode_secret(&s))
+            super::lamps::p256_encode_secret(&s)
         }
         #[cfg(feature = "lamps")]
         Traditional::Ed25519 => Zeroizing::new(derive(alg, "ed25519", 0, master).to_vec()),

@@ -6,8 +6,11 @@
 use alloc::vec::Vec;
 
 use p256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
+use p256::elliptic_curve::scalar::IsHigh as _;
 use subtle::ConstantTimeEq as _;
+use zeroize::Zeroizing;
 
+use super::VerifyMode;
 use crate::error::Error;
 
 /// Uncompressed SEC1 P-256 public key bytes.
@@ -56,9 +59,14 @@ fn p256_scalar(sk: &[u8]) -> Result<p256::ecdsa::SigningKey, Error> {
         })
 }
 
-/// Encodes a 32-byte scalar as the draft's `ECPrivateKey`.
-pub fn p256_encode_secret(scalar: &[u8; 32]) -> Vec<u8> {
-    [&P256_SK_PREFIX[..], scalar, &P256_SK_SUFFIX[..]].concat()
+/// Encodes a 32-byte scalar as the draft's `ECPrivateKey`, in a zeroizing buffer
+/// allocated once at its final size.
+pub fn p256_encode_secret(scalar: &[u8; 32]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(Vec::with_capacity(P256_SECRET_LEN));
+    out.extend_from_slice(&P256_SK_PREFIX);
+    out.extend_from_slice(scalar);
+    out.extend_from_slice(&P256_SK_SUFFIX);
+    out
 }
 
 /// The uncompressed public key of an encoded P-256 secret.
@@ -86,8 +94,9 @@ pub fn p256_check_public(pk: &[u8]) -> Result<(), Error> {
         })
 }
 
-/// Strict DER signature parsing: the bytes must be exactly the canonical DER encoding.
-pub fn p256_check_signature(sig: &[u8]) -> Result<p256::ecdsa::Signature, Error> {
+/// Strict DER signature parsing: the bytes must be exactly the canonical DER encoding,
+/// and `s` must be low (at most n/2) unless `mode` is [`VerifyMode::LampsInterop`].
+pub fn p256_check_signature(sig: &[u8], mode: VerifyMode) -> Result<p256::ecdsa::Signature, Error> {
     let bad = Error::InvalidComponent {
         what: "P-256 signature",
         reason: "not a canonical DER ECDSA signature",
@@ -95,6 +104,13 @@ pub fn p256_check_signature(sig: &[u8]) -> Result<p256::ecdsa::Signature, Error>
     let parsed = p256::ecdsa::Signature::from_der(sig).map_err(|_| bad.clone())?;
     if parsed.to_der().as_bytes() != sig {
         return Err(bad);
+    }
+    if mode == VerifyMode::Strict && bool::from(parsed.s().is_high()) {
+        return Err(Error::InvalidComponent {
+            what: "P-256 signature",
+            reason: "high-S (s > n/2): refused, since (r, n - s) would be a second valid \
+                     signature; only VerifyMode::LampsInterop accepts it",
+        });
     }
     Ok(parsed)
 }
@@ -104,25 +120,28 @@ fn sha256(m: &[u8]) -> [u8; 32] {
     sha2::Sha256::digest(m).into()
 }
 
-/// ECDSA P-256 with SHA-256 (RFC 6979 deterministic), DER output.
+/// ECDSA P-256 with SHA-256 (RFC 6979 deterministic), low-S normalised (s → n − s in
+/// constant time when s > n/2), DER output.
 pub fn p256_sign(sk: &[u8], msg: &[u8]) -> Result<Vec<u8>, Error> {
     let key = p256_scalar(sk)?;
-    let mut sig: p256::ecdsa::Signature = key
+    let sig: p256::ecdsa::Signature = key
         .sign_prehash(&sha256(msg))
         .map_err(|_| Error::SigningFailed)?;
+    let mut sig = sig.normalize_s();
     // The signature is public output; its DER length depends on r and s (see `crate::ct`).
     crate::ct::declassify(&mut sig);
     Ok(sig.to_der().as_bytes().to_vec())
 }
 
-/// Verifies a DER ECDSA P-256/SHA-256 signature.
-pub fn p256_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+/// Verifies a DER ECDSA P-256/SHA-256 signature (high-S refused unless `mode` is
+/// [`VerifyMode::LampsInterop`]).
+pub fn p256_verify(pk: &[u8], msg: &[u8], sig: &[u8], mode: VerifyMode) -> bool {
     if p256_check_public(pk).is_err() {
         return false;
     }
     let (Ok(key), Ok(sig)) = (
         p256::ecdsa::VerifyingKey::from_sec1_bytes(pk),
-        p256_check_signature(sig),
+        p256_check_signature(sig, mode),
     ) else {
         return false;
     };
@@ -136,7 +155,9 @@ pub fn ed25519_public_key(seed: &[u8; ED25519_SECRET_LEN]) -> [u8; ED25519_PUBLI
         .to_bytes()
 }
 
-/// Checks an Ed25519 public key (a valid, not small-order point).
+/// Checks an Ed25519 public key: the canonical encoding (y < p, no sign bit on x = 0,
+/// as the point re-encodes) of a valid point that is not of small order. One point has
+/// one encoding, so one key has one address.
 pub fn ed25519_check_public(pk: &[u8]) -> Result<(), Error> {
     let bad = Error::InvalidComponent {
         what: "Ed25519 public key",
@@ -146,6 +167,12 @@ pub fn ed25519_check_public(pk: &[u8]) -> Result<(), Error> {
     let key = ed25519_dalek::VerifyingKey::from_bytes(bytes).map_err(|_| bad.clone())?;
     if key.is_weak() {
         return Err(bad);
+    }
+    if key.to_edwards().compress().to_bytes() != *bytes {
+        return Err(Error::InvalidComponent {
+            what: "Ed25519 public key",
+            reason: "non-canonical encoding (y >= p, or a sign bit on x = 0)",
+        });
     }
     Ok(())
 }
@@ -158,8 +185,12 @@ pub fn ed25519_sign(seed: &[u8; ED25519_SECRET_LEN], msg: &[u8]) -> [u8; ED25519
         .to_bytes()
 }
 
-/// Strict Ed25519 verification (`verify_strict`: canonical S, no small-order keys).
+/// Strict Ed25519 verification (`verify_strict`: canonical S, no small-order keys) under
+/// a canonically encoded key.
 pub fn ed25519_verify(pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
+    if ed25519_check_public(pk).is_err() {
+        return false;
+    }
     let (Ok(pk), Ok(sig)) = (
         <&[u8; 32]>::try_from(pk),
         ed25519_dalek::Signature::from_slice(sig),

@@ -3,7 +3,9 @@
 //!
 //! Keys and signatures travel in a self-describing envelope `varint(SigId) ‖ payload`;
 //! the algorithm is never inferred from a length. Decoding is strict (every component is
-//! parsed and range-checked; high-S ECDSA and non-canonical DER are refused).
+//! parsed and range-checked; high-S ECDSA — secp256k1 and P-256 — and non-canonical DER
+//! are refused; [`VerifyMode::LampsInterop`] is the one documented exception, for the
+//! LAMPS draft's P-256 vectors). Signing always produces low-S.
 //!
 //! ```
 //! use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey};
@@ -58,6 +60,23 @@ pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
 use core::{fmt, str::FromStr};
 
 use crate::error::Error;
+
+/// How strictly signatures are parsed and verified.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum VerifyMode {
+    /// The default: one valid signature encoding per (key, message, signing run) on our
+    /// side — ECDSA halves (secp256k1 and P-256) must be low-S, DER canonical, Ed25519
+    /// keys and `S` canonical. A third party cannot rewrite a valid signature into
+    /// another valid one by flipping `s`.
+    #[default]
+    Strict,
+    /// Interop with the LAMPS composite draft, which does not require low-S: ECDSA P-256
+    /// halves with high `s` parse and verify too (the draft's own test vectors contain
+    /// them). Signatures are then malleable (`s → n − s`, DER re-encoded): never use it
+    /// where signature bytes must be unique, e.g. in transaction ids. secp256k1 halves
+    /// stay low-S in every mode.
+    LampsInterop,
+}
 use crate::id::{AlgKind, SIGNATURES, SigId, SigInfo};
 
 /// A signature scheme defined by this crate.

@@ -51,8 +51,16 @@ use alloc::{
     vec::Vec,
 };
 
+use super::UpgradeAttestation;
 use crate::hash::{HashAlg, HashPolicy, HashRole};
 use crate::id::{HashId, SigId, Status};
+use crate::merkle::{DualDigest, RootTransition};
+
+/// Is an attestation signed for `signed` current in the block at `inclusion`: not from
+/// the future, and at most `max_age` blocks old?
+pub fn attestation_is_current(signed: u64, inclusion: u64, max_age: u64) -> bool {
+    signed <= inclusion && inclusion - signed <= max_age
+}
 
 /// A signature phase. Phases only move forward, in declaration order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -237,6 +245,7 @@ impl From<SigSchedule> for Vec<PhaseStart> {
 pub struct SignatureRules {
     phases: SigSchedule,
     algorithms: Option<Vec<SigId>>,
+    attestation_max_age: u64,
 }
 
 impl SignatureRules {
@@ -273,7 +282,26 @@ impl SignatureRules {
                 }
             }
         }
-        Ok(Self { phases, algorithms })
+        Ok(Self {
+            phases,
+            algorithms,
+            attestation_max_age: 0,
+        })
+    }
+
+    /// Sets how many blocks an upgrade attestation may wait between the height it was
+    /// signed for and the block that includes it (config `attestation-max-age`, default
+    /// 0: it must be included at exactly its own height). The policy is always checked
+    /// at the inclusion height, so a longer window never lets an attestation past the
+    /// classical sunset.
+    pub fn with_attestation_max_age(mut self, blocks: u64) -> Self {
+        self.attestation_max_age = blocks;
+        self
+    }
+
+    /// See [`Self::with_attestation_max_age`].
+    pub fn attestation_max_age(&self) -> u64 {
+        self.attestation_max_age
     }
 
     /// The phase schedule.
@@ -298,13 +326,24 @@ struct RawSignatureRules {
         with = "names::sig_opt"
     )]
     algorithms: Option<Vec<SigId>>,
+    #[serde(
+        default,
+        rename = "attestation-max-age",
+        skip_serializing_if = "is_zero"
+    )]
+    attestation_max_age: u64,
+}
+
+#[cfg(feature = "serde")]
+fn is_zero(v: &u64) -> bool {
+    *v == 0
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<RawSignatureRules> for SignatureRules {
     type Error = ConfigError;
     fn try_from(r: RawSignatureRules) -> Result<Self, ConfigError> {
-        Self::new(r.phases, r.algorithms)
+        Ok(Self::new(r.phases, r.algorithms)?.with_attestation_max_age(r.attestation_max_age))
     }
 }
 
@@ -314,6 +353,7 @@ impl From<SignatureRules> for RawSignatureRules {
         Self {
             phases: r.phases,
             algorithms: r.algorithms,
+            attestation_max_age: r.attestation_max_age,
         }
     }
 }
@@ -386,6 +426,17 @@ impl HashSchedule {
                             format!(
                                 "heights must increase: {} from {} overlaps {} from {}",
                                 next.family, next.from, e.family, e.from
+                            ),
+                        ));
+                    }
+                    if info.status == Status::Broken && e.accepted_until.is_some() {
+                        return Err(ConfigError::new(
+                            key + ".accepted-until",
+                            format!(
+                                "{} is broken: it may not stay accepted past the switch to {} \
+                                 at {} (rule: broken families are verify-only history; drop \
+                                 accepted-until)",
+                                info.name, next.family, next.from
                             ),
                         ));
                     }
@@ -569,11 +620,21 @@ impl MigrationPolicy {
         })
     }
 
-    /// May a key of scheme `id` sign a key-upgrade attestation at `height`? Classical
-    /// keys may until the classical sunset; other keys always may (if accepted at all).
-    pub fn check_upgrade_attestation(&self, height: u64, id: SigId) -> Result<(), PolicyError> {
-        let phase = self.signatures.phases.at(height);
-        let err = |rule| Err(PolicyError::sig(height, id, phase, rule));
+    /// May a key of scheme `id` sign a key-upgrade attestation that a block at
+    /// `inclusion_height` includes? Classical keys may until the classical sunset; other
+    /// keys always may (if accepted at all).
+    ///
+    /// The height must be the including block's, supplied by the node, never the height
+    /// written inside the attestation (its signer chose that one). To judge an
+    /// attestation, use [`Self::check_upgrade_attestation`], which also checks the
+    /// attestation's own height against the inclusion height.
+    pub fn check_attestation_signer(
+        &self,
+        inclusion_height: u64,
+        id: SigId,
+    ) -> Result<(), PolicyError> {
+        let phase = self.signatures.phases.at(inclusion_height);
+        let err = |rule| Err(PolicyError::sig(inclusion_height, id, phase, rule));
         match SigClass::of(id) {
             None => err(Rule::UnknownAlgorithm),
             Some(_)
@@ -590,6 +651,80 @@ impl MigrationPolicy {
             }
             Some(_) => Ok(()),
         }
+    }
+
+    /// May the block at `inclusion_height` include `att`? The attestation's own height
+    /// must lie in `[inclusion_height - attestation-max-age, inclusion_height]`
+    /// ([`Rule::AttestationNotCurrent`] otherwise), and its old key must be allowed to
+    /// sign upgrades **at the inclusion height** ([`Self::check_attestation_signer`]).
+    /// So an attestation backdated to a height before the classical sunset is refused
+    /// once the sunset has passed. The signature itself is checked by
+    /// [`UpgradeAttestation::verify`]; a node needs both.
+    pub fn check_upgrade_attestation(
+        &self,
+        inclusion_height: u64,
+        att: &UpgradeAttestation,
+    ) -> Result<(), PolicyError> {
+        let id = att.old_key().alg().id();
+        let max_age = self.signatures.attestation_max_age;
+        if !attestation_is_current(att.height(), inclusion_height, max_age) {
+            let phase = self.signatures.phases.at(inclusion_height);
+            return Err(PolicyError::sig(
+                inclusion_height,
+                id,
+                phase,
+                Rule::AttestationNotCurrent {
+                    signed: att.height(),
+                    max_age,
+                },
+            ));
+        }
+        self.check_attestation_signer(inclusion_height, id)
+    }
+
+    /// May the block at `inclusion_height` carry the root transition `t`? Its height
+    /// must be the inclusion height (a transition takes effect in the block that
+    /// carries it), its new family must be the Merkle family current there and not
+    /// broken, and its old family must have been accepted for the block below. The
+    /// roots themselves are checked by [`RootTransition::verify`].
+    pub fn check_root_transition(
+        &self,
+        inclusion_height: u64,
+        t: &RootTransition,
+    ) -> Result<(), PolicyError> {
+        let new = t.new_digest().alg().id();
+        let refuse = |alg: HashId, rule| {
+            Err(PolicyError {
+                height: inclusion_height,
+                alg: alg.to_string(),
+                phase: "merkle: root transition".into(),
+                rule,
+            })
+        };
+        if t.height() != inclusion_height {
+            return refuse(new, Rule::TransitionNotCurrent { signed: t.height() });
+        }
+        if new.info().is_none_or(|i| i.status == Status::Broken) {
+            return refuse(new, Rule::BrokenTarget);
+        }
+        self.check_hash(inclusion_height, HashRole::Merkle, new)?;
+        let Some(below) = inclusion_height.checked_sub(1) else {
+            return refuse(t.old().alg().id(), Rule::TransitionNotCurrent { signed: 0 });
+        };
+        self.check_hash(below, HashRole::Merkle, t.old().alg().id())
+    }
+
+    /// May the block at `inclusion_height` commit `d` in `role`? Both families must be
+    /// accepted there (the overlap of a schedule with `accepted-until`). A dual digest
+    /// carries no height, so the height is always the including block's.
+    pub fn check_dual_digest(
+        &self,
+        inclusion_height: u64,
+        role: HashRole,
+        d: &DualDigest,
+    ) -> Result<(), PolicyError> {
+        self.check_hash(inclusion_height, role, d.old().alg().id())?;
+        self.check_hash(inclusion_height, role, d.new_digest().alg().id())
     }
 
     /// May data committed at `height` in `role` use the family `id`?
@@ -706,6 +841,21 @@ pub enum Rule {
     },
     /// After the classical sunset, classical keys cannot sign even upgrade attestations.
     ClassicalSunset,
+    /// An upgrade attestation signed for height `signed` is not current at the
+    /// inclusion height: from a later height, or more than `max_age` blocks old.
+    AttestationNotCurrent {
+        /// The height written in the attestation by its signer.
+        signed: u64,
+        /// The policy's `attestation-max-age`.
+        max_age: u64,
+    },
+    /// A root transition for height `signed` carried by a block at another height.
+    TransitionNotCurrent {
+        /// The height written in the transition record.
+        signed: u64,
+    },
+    /// A broken family can never be the target of a root transition.
+    BrokenTarget,
     /// The family is not in the role's schedule.
     HashNotScheduled {
         /// The family current at the height.
@@ -750,6 +900,19 @@ impl fmt::Display for Rule {
                 "classical sunset: classical keys are refused entirely, upgrade attestations \
                  included",
             ),
+            Self::AttestationNotCurrent { signed, max_age } => write!(
+                f,
+                "the attestation is for height {signed}; it must be included at most \
+                 {max_age} block(s) after that height and never before it"
+            ),
+            Self::TransitionNotCurrent { signed } => write!(
+                f,
+                "the root transition is for height {signed}; it must be carried by the block \
+                 at that height"
+            ),
+            Self::BrokenTarget => {
+                f.write_str("a broken family can never be the target of a root transition")
+            }
             Self::HashNotScheduled { current } => {
                 write!(f, "not scheduled for this role; use {current}")
             }

@@ -1,16 +1,25 @@
 //! [`UpgradeAttestation`]: an existing (classical) account binds its new hybrid key.
 //!
-//! The old key signs, with an empty context, the statement
+//! The old key signs the statement
 //!
 //! ```text
 //! framed("pqmigrate/v1/key-upgrade", [chain_id, u64le(height), old_pk_envelope, new_pk_envelope])
 //! ```
 //!
-//! (the framing of [`crate::hash::encode_framed`]). Naming the chain, the height and
+//! (the framing of [`crate::hash::encode_framed`]) with the context
+//! [`UPGRADE_CONTEXT`] (`pqmigrate/v1/key-upgrade`) when its scheme takes a context
+//! (ML-DSA, composites), so an attestation is never a valid transaction signature under
+//! the empty context; plain ECDSA secp256k1 takes no context and relies on the framed
+//! domain alone. Naming the chain, the height and
 //! both keys with their algorithm ids means an attestation cannot be replayed on another
-//! chain, moved to another height, or re-pointed at another new key. Whether the old
-//! key may still sign it at that height is the policy's call
-//! ([`super::MigrationPolicy::check_upgrade_attestation`]). Possession of the new key
+//! chain, moved to another height, or re-pointed at another new key.
+//!
+//! The height inside is the signer's claim. Whether the block that includes the
+//! attestation may accept it is the policy's call, made at **that block's height**
+//! ([`super::MigrationPolicy::check_upgrade_attestation`]): the attestation's height
+//! must lie within the policy's `attestation-max-age` below it, and the old key must
+//! still be allowed to sign upgrades there. Judging it at its own height would let a
+//! key recovered after the classical sunset backdate its way in. Possession of the new key
 //! is not proven here; the first transaction signed with it does that.
 //!
 //! Wire form (strict, one encoding per value):
@@ -31,13 +40,26 @@
 
 use alloc::vec::Vec;
 
-use super::{PublicKey, SigClass, Signature, SigningKey};
+use super::{PublicKey, Scheme, SigClass, Signature, SigningKey};
 use crate::codec::{self, Reader};
 use crate::error::{Error, VerifyError};
 use crate::hash::encode_framed;
 
 /// Domain of the attestation statement.
 pub const UPGRADE_DOMAIN: &[u8] = b"pqmigrate/v1/key-upgrade";
+
+/// Signature context of an attestation for schemes that take one (not plain secp256k1).
+pub const UPGRADE_CONTEXT: &[u8] = UPGRADE_DOMAIN;
+
+/// The context the old key signs with: [`UPGRADE_CONTEXT`], or empty for schemes
+/// without contexts (plain ECDSA secp256k1).
+fn context_for(old: &PublicKey) -> &'static [u8] {
+    if matches!(old.alg().scheme(), Scheme::Secp256k1) {
+        b""
+    } else {
+        UPGRADE_CONTEXT
+    }
+}
 
 /// A signed key upgrade: `old_key` hands its account to `new_key` on `chain_id`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,8 +90,9 @@ impl UpgradeAttestation {
 
     /// Signs the statement with `old_sk` (deterministically).
     ///
-    /// Refuses a chain id over [`Self::MAX_CHAIN_ID`] bytes, a classical-only new key
-    /// (no security gained) and a new key equal to the old one.
+    /// Refuses a chain id over [`Self::MAX_CHAIN_ID`] bytes, a height the wire format
+    /// cannot carry (above 2^63 - 1), a classical-only new key (no security gained) and
+    /// a new key equal to the old one — all before anything is signed.
     pub fn create(
         old_sk: &SigningKey,
         new_pk: &PublicKey,
@@ -77,9 +100,10 @@ impl UpgradeAttestation {
         height: u64,
     ) -> Result<Self, Error> {
         check_parts(chain_id, old_sk.public_key(), new_pk)?;
+        codec::check_encodable("attestation height", height)?;
         let old_key = old_sk.public_key().clone();
         let msg = Self::statement(chain_id, height, &old_key, new_pk);
-        let signature = old_sk.sign_deterministic(&msg, b"")?;
+        let signature = old_sk.sign_deterministic(&msg, context_for(&old_key))?;
         Ok(Self {
             chain_id: chain_id.to_vec(),
             height,
@@ -96,7 +120,8 @@ impl UpgradeAttestation {
             return Err(VerifyError);
         }
         let msg = Self::statement(&self.chain_id, self.height, &self.old_key, &self.new_key);
-        self.old_key.verify(&msg, b"", &self.signature)
+        self.old_key
+            .verify(&msg, context_for(&self.old_key), &self.signature)
     }
 
     /// The chain id it was signed for.

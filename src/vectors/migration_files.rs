@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::{VectorFile, file, hex};
 use crate::hash::{HashRole, HashSuite};
 use crate::id::{HashId, SigId};
-use crate::sig::{MigrationPolicy, SigAlg, SigningKey, address};
+use crate::sig::{MigrationPolicy, SigAlg, SigningKey, UpgradeAttestation, address};
 
 pub(super) fn files() -> Vec<VectorFile> {
     alloc::vec![policy(), addresses()]
@@ -27,7 +27,7 @@ fn policy() -> VectorFile {
     for h in sig_heights {
         for id in sig_algs {
             let tx = p.check_signature(h, id);
-            let att = p.check_upgrade_attestation(h, id);
+            let att = p.check_attestation_signer(h, id);
             for (question, r) in [("signature", tx), ("upgrade-attestation", att)] {
                 decisions.push(json!({
                     "question": question,
@@ -60,15 +60,75 @@ fn policy() -> VectorFile {
             }));
         }
     }
+    // Upgrade attestations judged at the including block's height (the height inside is
+    // the signer's claim): a backdated attestation after the sunset is refused.
+    let seed: [u8; 32] = core::array::from_fn(|i| i as u8);
+    let old = SigningKey::from_seed(SigAlg::Secp256k1, &seed).expect("available");
+    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &seed).expect("available");
+    let mut attestations = Vec::new();
+    for (signed, included) in [
+        (1200u64, 1200u64),
+        (1200, 1210),
+        (1200, 1211),
+        (1210, 1200),
+        (9995, 9999),
+        (9995, 10_000),
+        (10_000, 10_000),
+        (1, 20_000),
+        (19_995, 20_000),
+    ] {
+        let att = UpgradeAttestation::create(&old, new.public_key(), b"chain-1", signed)
+            .expect("valid parts");
+        let r = p.check_upgrade_attestation(included, &att);
+        attestations.push(json!({
+            "signed_height": signed,
+            "inclusion_height": included,
+            "chain_id": "chain-1",
+            "attestation": hex(&att.to_bytes()),
+            "allowed": r.is_ok(),
+            "rule": r.err().map(|e| e.rule.to_string()),
+        }));
+    }
+    // Configs that must not load: a broken family kept open past its switch.
+    let mut invalid_configs = Vec::new();
+    for (why, toml) in [
+        (
+            "sha1 accepted until the end of time",
+            "version = 1\n[signatures]\nphases = [{ phase = \"classical-accepted\", from = 0 }]\n\
+             [hashes.tx-id]\nschedule = [\n  { family = \"sha1\", from = 0, accepted-until = \
+             18446744073709551615 },\n  { family = \"sha3-256\", from = 1 },\n]\n",
+        ),
+        (
+            "curl-p-27 accepted past its switch",
+            "version = 1\n[signatures]\nphases = [{ phase = \"classical-accepted\", from = 0 }]\n\
+             [hashes.tx-id]\nschedule = [\n  { family = \"curl-p-27\", from = 0, accepted-until = \
+             100 },\n  { family = \"sha3-256\", from = 50 },\n]\n",
+        ),
+        (
+            "sha1 as the open-ended current family",
+            "version = 1\n[signatures]\nphases = [{ phase = \"classical-accepted\", from = 0 }]\n\
+             [hashes.merkle]\nschedule = [\n  { family = \"sha3-256\", from = 0 },\n  \
+             { family = \"sha1\", from = 10 },\n]\n",
+        ),
+    ] {
+        let err = MigrationPolicy::from_toml_str(toml).expect_err("a broken family left open");
+        invalid_configs.push(json!({"why": why, "policy_toml": toml, "error": err.to_string()}));
+    }
     file(
         "policy/example.json",
         json!({
             "policy_toml": MigrationPolicy::EXAMPLE_TOML,
             "decisions": decisions,
+            "attestations": attestations,
+            "invalid_configs": invalid_configs,
         }),
         "MigrationPolicy decisions for the example config (policy_toml, as printed by \
          `pqmigrate policy example`). A consumer loading the same config must reach `allowed` \
-         for every decision; `rule` is pqmigrate's explanation (informative, not normative).",
+         for every decision and attestation; `rule` is pqmigrate's explanation (informative, \
+         not normative). attestations: a secp256k1 key's upgrade attestation signed for \
+         signed_height, judged for the block at inclusion_height (the policy applies at the \
+         inclusion height; attestation-max-age bounds the gap). invalid_configs must fail to \
+         load; `error` is informative.",
     )
 }
 

@@ -49,6 +49,18 @@ fn negate_s(s: &[u8]) -> Vec<u8> {
     out.to_vec()
 }
 
+/// The high-S twin `(r, n - s)` of a DER P-256 signature, DER encoded.
+fn p256_twin(der: &[u8]) -> Vec<u8> {
+    use p256::elliptic_curve::ff::PrimeField as _;
+    let sig = p256::ecdsa::Signature::from_der(der).expect("our own DER signature");
+    let neg_s = -*sig.s();
+    p256::ecdsa::Signature::from_scalars(sig.r().to_repr(), neg_s.to_repr())
+        .expect("n - s is non-zero")
+        .to_der()
+        .as_bytes()
+        .to_vec()
+}
+
 fn envelope(id: SigId, payload: &[u8]) -> Vec<u8> {
     crate::codec::envelope(id.0, payload)
 }
@@ -86,6 +98,19 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
         p[n - 32..].copy_from_slice(&high);
         cases.push(("high-S", envelope(alg.id(), &p), ctx));
     }
+    if let Scheme::Composite(c) = alg.scheme()
+        && c.traditional == crate::sig::Traditional::P256
+    {
+        // The malleability twin: (r, n - s), DER re-encoded. A valid ECDSA signature
+        // (LAMPS interop mode accepts it), refused by default.
+        let (m, t) = payload.split_at(c.mldsa.signature_len());
+        let twin = [m, &p256_twin(t)].concat();
+        cases.push((
+            "high-S (s -> n - s, DER re-encoded)",
+            envelope(alg.id(), &twin),
+            ctx,
+        ));
+    }
     cases
         .into_iter()
         .map(|(why, bytes, ctx)| {
@@ -101,6 +126,7 @@ fn signatures() -> VectorFile {
     let with_negatives = [
         SigAlg::Secp256k1,
         SigAlg::MlDsa44Secp256k1,
+        SigAlg::MlDsa44P256,
         SigAlg::MlDsa44Ed25519,
     ];
     let mut rows = Vec::new();
