@@ -879,18 +879,21 @@ fn address_upgrade_and_transition() {
         );
         assert!(o.status.success());
     }
-    let o = run(&[
-        "upgrade",
-        "attest",
-        "--key",
-        &p("old.key"),
-        "--new-pub",
-        &p("new.pub"),
-        "--chain-id",
-        "chain-1",
-        "--height",
-        "1200",
-    ]);
+    let attest = |height: &str| {
+        run(&[
+            "upgrade",
+            "attest",
+            "--key",
+            &p("old.key"),
+            "--new-pub",
+            &p("new.pub"),
+            "--chain-id",
+            "chain-1",
+            "--height",
+            height,
+        ])
+    };
+    let o = attest("1200");
     assert!(o.status.success());
     let att = write(dir.path(), "up.hex", &o.stdout);
     let att_arg = format!("@{}", att.display());
@@ -918,18 +921,7 @@ fn address_upgrade_and_transition() {
     assert!(stdout(&o).contains("not the including block's height"));
     // With the policy: the same attestation made after the classical sunset is refused.
     let cfg = write(dir.path(), "p.toml", &run(&["policy", "example"]).stdout);
-    let o = run(&[
-        "upgrade",
-        "attest",
-        "--key",
-        &p("old.key"),
-        "--new-pub",
-        &p("new.pub"),
-        "--chain-id",
-        "chain-1",
-        "--height",
-        "10000",
-    ]);
+    let o = attest("10000");
     let late = write(dir.path(), "late.hex", &o.stdout);
     let o = verify(
         "chain-1",
@@ -942,18 +934,7 @@ fn address_upgrade_and_transition() {
     // Review finding 1 (sunset bypass by backdating): an attestation the old key signs
     // for height 1 was "valid" for ever. Judged at the inclusion height it is refused
     // after the sunset, and within the window before it.
-    let o = run(&[
-        "upgrade",
-        "attest",
-        "--key",
-        &p("old.key"),
-        "--new-pub",
-        &p("new.pub"),
-        "--chain-id",
-        "chain-1",
-        "--height",
-        "1",
-    ]);
+    let o = attest("1");
     let backdated = write(dir.path(), "backdated.hex", &o.stdout);
     let backdated = format!("@{}", backdated.display());
     let o = verify("chain-1", "20000", Some(&cfg), &backdated);
@@ -973,21 +954,7 @@ fn address_upgrade_and_transition() {
     );
     // Review finding 4: a height the wire format cannot carry is refused before signing
     // (it used to abort with exit 101 after signing).
-    assert_bad_input(
-        &run(&[
-            "upgrade",
-            "attest",
-            "--key",
-            &p("old.key"),
-            "--new-pub",
-            &p("new.pub"),
-            "--chain-id",
-            "chain-1",
-            "--height",
-            "9223372036854775808",
-        ]),
-        "out of range",
-    );
+    assert_bad_input(&attest("9223372036854775808"), "out of range");
     assert_bad_input(
         &run(&[
             "upgrade",
