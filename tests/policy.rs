@@ -422,6 +422,12 @@ fn root_transitions_and_dual_digests_are_judged_at_the_inclusion_height() {
     let wrong_old =
         RootTransition::compute(2000, &leaves, HashAlg::Blake3, HashAlg::Sha3_256).unwrap();
     assert!(p.check_root_transition(2000, &wrong_old).is_err());
+    let at_genesis =
+        RootTransition::compute(0, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
+    assert!(
+        p.check_root_transition(0, &at_genesis).is_err(),
+        "no history at 0"
+    );
     let d = DualDigest::of_data(HashAlg::Keccak256, HashAlg::Sha3_256, b"block").unwrap();
     assert!(
         p.check_dual_digest(1999, HashRole::Merkle, &d).is_err(),

@@ -34,7 +34,8 @@ pub(crate) struct CheckArgs {
     /// Signature algorithm to check (e.g. secp256k1)
     #[arg(long)]
     sig_alg: Option<String>,
-    /// With --sig-alg: may this key sign a key-upgrade attestation?
+    /// With --sig-alg: may this key sign a key-upgrade attestation that the block at
+    /// --height includes?
     #[arg(long, requires = "sig_alg")]
     attestation: bool,
     /// Hash family to check (e.g. keccak-256; legacy sha1 and curl-p-27 too)

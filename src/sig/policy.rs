@@ -28,6 +28,17 @@
 //! status ([`crate::hash::HashPolicy::DEFAULT`]). A broken family (SHA-1, Curl-P-27)
 //! may appear only for history: it can never be the last, open-ended entry.
 //!
+//! ## Heights
+//! Every check takes the height of the block that **carries** the data, which the node
+//! supplies — never a height written inside a record by whoever signed or built it. An
+//! [`super::UpgradeAttestation`] names the height it was signed for; the policy accepts
+//! it only within `attestation-max-age` blocks (default 0) below the including block
+//! and judges the phase at the including block, so a key recovered after the classical
+//! sunset cannot backdate its way in ([`MigrationPolicy::check_upgrade_attestation`]).
+//! A [`crate::merkle::RootTransition`] is valid only in the block at its own height
+//! ([`MigrationPolicy::check_root_transition`]); a [`crate::merkle::DualDigest`] has no
+//! height and is judged at the including block's ([`MigrationPolicy::check_dual_digest`]).
+//!
 //! ```
 //! use pqmigrate::hash::HashRole;
 //! use pqmigrate::id::{HashId, SigId};
@@ -708,8 +719,9 @@ impl MigrationPolicy {
             return refuse(new, Rule::BrokenTarget);
         }
         self.check_hash(inclusion_height, HashRole::Merkle, new)?;
+        // At height 0 there is no history for the old family to have committed.
         let Some(below) = inclusion_height.checked_sub(1) else {
-            return refuse(t.old().alg().id(), Rule::TransitionNotCurrent { signed: 0 });
+            return refuse(t.old().alg().id(), Rule::HashRetired { until: 0 });
         };
         self.check_hash(below, HashRole::Merkle, t.old().alg().id())
     }
