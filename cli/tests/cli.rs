@@ -1660,3 +1660,52 @@ fn verify_refuses_high_s_p256_unless_lamps_interop() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(stdout(&o), "valid");
 }
+
+/// Review finding 3 through the CLI: the reproductions from the review.
+#[test]
+fn broken_family_configs_and_transitions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let leaves = write(d, "leaves.txt", b"00\n01\n");
+    assert_bad_input(
+        &run(&[
+            "merkle",
+            "transition",
+            "--from",
+            "keccak-256",
+            "--to",
+            "sha1",
+            "--height",
+            "1",
+            leaves.to_str().unwrap(),
+        ]),
+        "broken family",
+    );
+    for family in ["sha1", "curl-p-27"] {
+        let cfg = write(
+            d,
+            "p.toml",
+            format!(
+                "version = 1\n[signatures]\nphases = [{{ phase = \"classical-accepted\", from = 0 }}]\n\
+                 [hashes.merkle]\nschedule = [\n  {{ family = \"{family}\", from = 0, accepted-until = \
+                 18446744073709551615 }},\n  {{ family = \"sha3-256\", from = 1 }},\n]\n"
+            )
+            .as_bytes(),
+        );
+        assert_bad_input(
+            &run(&[
+                "policy",
+                "check",
+                "--config",
+                cfg.to_str().unwrap(),
+                "--height",
+                "18446744073709551614",
+                "--hash-alg",
+                family,
+                "--role",
+                "merkle",
+            ]),
+            "verify-only history",
+        );
+    }
+}
