@@ -1,5 +1,5 @@
 //! Legacy families against published attacks and known answers (external data in
-//! `../shared/vectors/external/{sha1,iota}`, provenance in its SOURCES.md).
+//! `tests/data/{sha1,iota}`, provenance in its SOURCES.md).
 //!
 //! These are the facts behind the registry's `Broken` status: SHA-1 collisions exist
 //! and sha1dc flags them; Curl-P-27 collisions (including two colliding IOTA bundles)
@@ -20,9 +20,7 @@ fn read(dir: &std::path::Path, file: &str) -> Vec<u8> {
 
 #[test]
 fn sha1_collision_pairs_are_flagged() {
-    let Some(dir) = common::external("sha1") else {
-        return;
-    };
+    let dir = common::data("sha1");
     // (file 1, file 2, common SHA-1 from SOURCES.md, sha1dc safe hash of file 1 if published)
     let pairs = [
         (
@@ -134,9 +132,7 @@ fn curl(r: usize, trytes: &str, out: usize) -> String {
 
 #[test]
 fn curl_p27_published_collisions_reproduce() {
-    let Some(dir) = common::external("iota") else {
-        return;
-    };
+    let dir = common::data("iota");
     let f: IotaFile = serde_json::from_slice(&read(&dir, "curlp27_collisions.json")).unwrap();
     assert_eq!(f.collisions_curlp27.len(), 6);
     for c in &f.collisions_curlp27 {
@@ -161,9 +157,7 @@ fn curl_p27_published_collisions_reproduce() {
 
 #[test]
 fn curl_p27_colliding_iota_bundles_reproduce() {
-    let Some(dir) = common::external("iota") else {
-        return;
-    };
+    let dir = common::data("iota");
     let f: IotaFile = serde_json::from_slice(&read(&dir, "curlp27_collisions.json")).unwrap();
     let layout = &f.bundle_layout;
     // The essence: address ‖ value ‖ obsoleteTag ‖ timestamp ‖ currentIndex ‖ lastIndex.
@@ -203,9 +197,7 @@ fn curl_p27_colliding_iota_bundles_reproduce() {
 
 #[test]
 fn curl_p81_iota_go_golden_vectors() {
-    let Some(dir) = common::external("iota") else {
-        return;
-    };
+    let dir = common::data("iota");
     #[derive(Deserialize)]
     struct V {
         #[serde(rename = "in")]

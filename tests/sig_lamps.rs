@@ -1,5 +1,5 @@
 //! The official draft-ietf-lamps-pq-composite-sigs vectors
-//! (`../shared/vectors/external/lamps-composite/testvectors.json`): every pairing this
+//! (`tests/data/lamps-composite/testvectors.json`): every pairing this
 //! crate implements, plus pure ML-DSA-44/65/87. Keys from `sk` must re-derive `pk`;
 //! `s` (empty ctx) and `sWithContext` (the file's ctx) must verify, and not swapped.
 
@@ -44,9 +44,7 @@ fn alg_for(tc_id: &str) -> Option<SigAlg> {
 
 #[test]
 fn lamps_composite_official_vectors() {
-    let Some(dir) = common::external("lamps-composite") else {
-        return;
-    };
+    let dir = common::data("lamps-composite");
     let file: File =
         serde_json::from_str(&std::fs::read_to_string(dir.join("testvectors.json")).unwrap())
             .unwrap();

@@ -1,7 +1,7 @@
 //! Curl-P, IOTA's ternary sponge (27 rounds until August 2017, 81 afterwards for
 //! transaction hashes), **verify-only**.
 //!
-//! Specification (IOTA IRI/iota.go; restated in `../shared/vectors/external/iota/`):
+//! Specification (IOTA IRI/iota.go; its known answers and published collisions are in `tests/data/iota/`):
 //! - state of 729 trits in {-1, 0, 1}, rate 243 trits, output the first 243 trits;
 //! - absorb: each 243-trit chunk *overwrites* `state[..len]` (no xor, no padding, no
 //!   length encoding), then the state is transformed;
