@@ -1,11 +1,53 @@
 //! # pqmigrate
 //!
-//! Move a blockchain's data layer to post-quantum cryptography without a flag day.
+//! Move a blockchain's data layer to post-quantum cryptography without a flag day:
+//! hybrid signatures, hash agility with a migration path, post-quantum key exchange,
+//! and the policy that says what is accepted at which block height.
 //!
-//! This crate provides hash agility first: a registry of hash families with
-//! self-describing digests ([`hash::Digest`], encoded as multihash), domain-separated
-//! framing, suites that name the family per role, a policy that says which families are
-//! accepted at which height, and RFC 9162 Merkle trees with proofs over any family.
+//! ## Quick start
+//! ```
+//! use pqmigrate::sig::{MigrationPolicy, PublicKey, SigAlg, Signature, SigningKey};
+//!
+//! let policy = MigrationPolicy::from_toml_str(MigrationPolicy::EXAMPLE_TOML).unwrap();
+//! let key = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[7; 32]).unwrap();
+//! let sig = key.sign(b"tx bytes", b"chain-1").unwrap().to_bytes(); // what travels
+//! let pk = PublicKey::from_bytes(&key.public_key().to_bytes()).unwrap();
+//! let sig = Signature::from_bytes_for(pk.alg(), &sig).unwrap(); // strict decoding
+//! assert!(pk.verify(b"tx bytes", b"chain-1", &sig).is_ok()); // both halves
+//! assert!(policy.check_signature(20_000, pk.alg().id()).is_ok()); // hybrid: any height
+//! assert!(policy.check_signature(20_000, SigAlg::Secp256k1.id()).is_err()); // sunset
+//! ```
+//!
+//! ## Module map
+//! | module | what it holds |
+//! |---|---|
+//! | [`id`] | the algorithm registry: wire ids, sizes, status, classical and quantum security |
+//! | [`codec`] | the strict canonical encoding (minimal varints, no trailing bytes) every decoder uses |
+//! | [`hash`] | hash families, self-describing digests (multihash), framing, suites, streaming, SIMD batch hashing, legacy verify-only families |
+//! | [`merkle`] | RFC 9162 trees, inclusion and consistency proofs, root transitions and dual digests, the legacy Bitcoin-style root |
+//! | [`sig`] | ECDSA secp256k1, ML-DSA, composite (hybrid) signatures, addresses, upgrade attestations, batch verification, [`sig::MigrationPolicy`] |
+//! | [`kem`] | ML-KEM-768/1024 and X-Wing key encapsulation |
+//! | [`conformance`] | checks a chain's own data layer for known ambiguities |
+//! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
+//! | [`error`] | [`Error`] (what was wrong with an input) and [`VerifyError`] (an opaque "no") |
+//!
+//! ## Features
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | `std::error::Error`, `std::io::Write` for [`hash::Hasher`], OS randomness for hedged signing; without it the crate is `no_std` + `alloc` |
+//! | `lamps` | yes | the IETF LAMPS composite pairings with ECDSA P-256 and Ed25519 |
+//! | `config` | yes | loading a `MigrationPolicy` from TOML or JSON (errors name key and line) |
+//! | `parallel` | yes | batch signature verification across cores (rayon) |
+//! | `vectors` | yes | generating and checking the JSON vectors |
+//! | `serde` | no | serde for the policy types, `no_std` |
+//! | `libsecp256k1` | no | ECDSA secp256k1 through libsecp256k1 instead of `k256` |
+//! | `rustcrypto-mldsa` | no | RustCrypto `ml-dsa` as the ML-DSA backend instead of libcrux |
+//! | `force-portable`, `no-avx512`, `ct-declassify` | no | test only: force a Keccak kernel; the constant-time harness |
+//!
+//! ## Security and performance
+//! What is guaranteed, what is not, and the test behind each guarantee: `SECURITY.md`.
+//! Measurements against peer crates, with the CPU named: `BENCHMARKS.md`. Both are in
+//! the repository root and in the published package.
 //!
 //! ## Hash a value and name the family in the output
 //! ```
@@ -44,14 +86,11 @@
 //! let proof = tree.prove_consistency(3).unwrap();
 //! assert!(proof.verify(&old_root, &tree.root()).is_ok());
 //! ```
-//!
-//! ## Features
-//! - `std` (default): `std::error::Error`, `std::io::Write` for [`hash::Hasher`].
-//!   Without it the crate is `no_std` + `alloc`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_code)]
-#![warn(missing_docs, rust_2018_idioms, unreachable_pub)]
+#![deny(missing_docs)]
+#![warn(rust_2018_idioms, unreachable_pub)]
 
 extern crate alloc;
 

@@ -2,7 +2,7 @@
 //! (files, stdin, hex, leaf lists), shared with the fuzz targets in `fuzz/`.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 use std::fmt;
 

@@ -1697,3 +1697,69 @@ fn broken_family_configs_and_transitions_are_refused() {
         );
     }
 }
+
+/// The commands of the README's CLI reference block, as `cmd` or `cmd sub`.
+fn readme_commands() -> std::collections::BTreeSet<String> {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let block = readme
+        .split("## CLI\n")
+        .nth(1)
+        .unwrap()
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    block
+        .lines()
+        .filter_map(|l| l.strip_prefix("pqmigrate "))
+        .map(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+            match words.as_slice() {
+                [cmd, sub, ..] if sub.chars().all(|c| c.is_ascii_lowercase()) => {
+                    format!("{cmd} {sub}")
+                }
+                [cmd, ..] => cmd.to_string(),
+                [] => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// Subcommand names from a `--help` text's `Commands:` section (without `help`).
+fn help_commands(args: &[&str]) -> Vec<String> {
+    let mut a = args.to_vec();
+    a.push("--help");
+    let text = stdout(&run(&a));
+    text.split("Commands:\n")
+        .nth(1)
+        .map(|s| {
+            s.lines()
+                .take_while(|l| l.starts_with("  "))
+                .filter_map(|l| l.split_whitespace().next())
+                .filter(|c| *c != "help")
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `--help` and the README's CLI reference list the same commands and subcommands.
+#[test]
+fn readme_cli_reference_matches_help() {
+    let mut from_help = std::collections::BTreeSet::new();
+    for cmd in help_commands(&[]) {
+        let subs = help_commands(&[&cmd]);
+        if subs.is_empty() {
+            from_help.insert(cmd);
+        } else {
+            for sub in subs {
+                from_help.insert(format!("{cmd} {sub}"));
+            }
+        }
+    }
+    assert_eq!(readme_commands(), from_help);
+}
