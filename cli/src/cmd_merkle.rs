@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use pqmigrate::hash::{Digest, HashAlg};
-use pqmigrate::merkle::{self, InclusionProof, MerkleTree, RootTransition};
+use pqmigrate::merkle::{InclusionProof, MerkleTree, RootBuilder, RootTransition};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -94,13 +94,14 @@ struct ProofJson {
 pub(crate) fn run(cmd: MerkleCommand) -> Outcome {
     match cmd {
         MerkleCommand::Root { alg, file, json } => {
-            let leaves = input::read_leaves(&file)?;
-            let refs: Vec<&[u8]> = leaves.iter().map(Vec::as_slice).collect();
-            let root = merkle::root(alg, &refs);
+            // Streamed: memory stays O(log n) whatever the number of leaves.
+            let mut builder = RootBuilder::new(alg);
+            let count = input::stream_leaves(&file, |leaf| builder.push(leaf))?;
+            let root = builder.root();
             if json.json {
                 println!(
                     "{}",
-                    json!({ "alg": alg.name(), "leaves": refs.len(), "root": root.to_string() })
+                    json!({ "alg": alg.name(), "leaves": count, "root": root.to_string() })
                 );
             } else {
                 println!("{root}");
@@ -158,9 +159,13 @@ fn transition(from: HashAlg, to: HashAlg, height: u64, file: &Path, json: JsonFl
     if from == to {
         bail!("--from and --to are both {from}; a transition needs two families");
     }
-    let leaves = input::read_leaves(file)?;
-    let refs: Vec<&[u8]> = leaves.iter().map(Vec::as_slice).collect();
-    let t = RootTransition::compute(height, &refs, from, to)?;
+    // Both trees in one streamed pass over the file.
+    let (mut old, mut new) = (RootBuilder::new(from), RootBuilder::new(to));
+    let count = input::stream_leaves(file, |leaf| {
+        old.push(leaf);
+        new.push(leaf);
+    })?;
+    let t = RootTransition::from_roots(height, count, old.root(), new.root())?;
     let record = hex::encode(t.to_bytes());
     let msg = hex::encode(t.signing_message());
     if json.json {

@@ -201,30 +201,97 @@ pub fn hex_arg(what: &str, s: &str) -> Result<Vec<u8>, CliError> {
     hex::decode(s).map_err(|e| CliError(format!("{what}: invalid hex ({e})")))
 }
 
-/// Parses a leaf file: one hex leaf per line; an empty line is an empty leaf; the
+/// Longest line of a leaf file: the hex of a 1 MiB leaf, plus `\r\n`.
+pub const MAX_LEAF_LINE: usize = (2 << 20) + 2;
+
+/// Streams a leaf file: one hex leaf per line; an empty line is an empty leaf; the
 /// newline ending the last line adds no leaf; an empty file is the empty tree. A `\r`
-/// before a newline is ignored (CRLF files). Errors name the 1-based line.
-pub fn parse_leaves(text: &[u8]) -> Result<Vec<Vec<u8>>, CliError> {
-    let Ok(text) = std::str::from_utf8(text) else {
-        bail!("leaf file is not UTF-8 text (expected one hex leaf per line)");
-    };
-    if text.is_empty() {
-        return Ok(Vec::new());
+/// before a newline is ignored (CRLF files). Errors name the 1-based line. Memory stays
+/// bounded by one line ([`MAX_LEAF_LINE`]) whatever the file's size. Returns the count.
+pub fn for_each_leaf(reader: impl Read, mut sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
+    use std::io::BufRead as _;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let (mut line, mut leaf) = (Vec::new(), Vec::new());
+    let mut n = 0u64;
+    loop {
+        line.clear();
+        let read = (&mut reader)
+            .take(MAX_LEAF_LINE as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| CliError(format!("line {}: {e}", n + 1)))?;
+        if read == 0 {
+            return Ok(n);
+        }
+        n += 1;
+        if line.len() > MAX_LEAF_LINE {
+            bail!("line {n}: longer than {MAX_LEAF_LINE} bytes (a leaf is at most 1 MiB)");
+        }
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        leaf.clear();
+        leaf.resize(text.len() / 2, 0);
+        if text.len() % 2 == 1 {
+            bail!("line {n}: invalid hex leaf (odd number of digits)");
+        }
+        hex::decode_to_slice(text, &mut leaf)
+            .map_err(|e| CliError(format!("line {n}: invalid hex leaf ({e})")))?;
+        sink(&leaf);
     }
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    body.split('\n')
-        .enumerate()
-        .map(|(i, line)| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            hex::decode(line)
-                .map_err(|e| CliError(format!("line {}: invalid hex leaf ({e})", i + 1)))
-        })
-        .collect()
 }
 
-/// Reads and parses a leaf file.
+/// Parses a whole leaf file held in memory (the rules of [`for_each_leaf`]).
+pub fn parse_leaves(text: &[u8]) -> Result<Vec<Vec<u8>>, CliError> {
+    let mut out = Vec::new();
+    for_each_leaf(text, |leaf| out.push(leaf.to_vec()))?;
+    Ok(out)
+}
+
+/// Reads and parses a leaf file (at most [`MAX_BULK_INPUT`]), for commands that need
+/// every leaf at once (`merkle prove`).
 pub fn read_leaves(path: &Path) -> Result<Vec<Vec<u8>>, CliError> {
     parse_leaves(&read_all(path)?)
+}
+
+/// Streams a leaf file (or stdin for `-`) through `sink` in bounded memory, with a
+/// progress bar on a terminal for large files. Returns the number of leaves.
+pub fn stream_leaves(path: &Path, sink: impl FnMut(&[u8])) -> Result<u64, CliError> {
+    let (reader, len, name) = open(Some(path))?;
+    let bar = match len {
+        Some(l) if std::io::stderr().is_terminal() && l > PROGRESS_THRESHOLD => Some(
+            ProgressBar::new(l).with_style(
+                ProgressStyle::with_template(
+                    "{bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}",
+                )
+                .expect("static template"),
+            ),
+        ),
+        _ => None,
+    };
+    let counted = Progress {
+        inner: reader,
+        bar: bar.clone(),
+    };
+    let n = for_each_leaf(counted, sink).map_err(|e| CliError(format!("{name}: {}", e.0)))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(n)
+}
+
+/// A reader that advances a progress bar.
+struct Progress<R> {
+    inner: R,
+    bar: Option<ProgressBar>,
+}
+
+impl<R: Read> Read for Progress<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(b) = &self.bar {
+            b.inc(n as u64);
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

@@ -27,9 +27,11 @@
 
 pub mod legacy;
 mod proof;
+mod stream;
 pub mod transition;
 
 pub use proof::{ConsistencyProof, InclusionProof};
+pub use stream::RootBuilder;
 pub use transition::{DualDigest, RootTransition};
 
 use alloc::vec::Vec;

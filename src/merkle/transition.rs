@@ -83,6 +83,26 @@ impl RootTransition {
         })
     }
 
+    /// A record from roots computed elsewhere (e.g. streamed with
+    /// [`super::RootBuilder`]), with the checks of [`Self::compute`]; `tree_size` must be
+    /// encodable too.
+    pub fn from_roots(
+        height: u64,
+        tree_size: u64,
+        old: Digest,
+        new: Digest,
+    ) -> Result<Self, Error> {
+        check_families(old.alg(), new.alg())?;
+        codec::check_encodable("height", height)?;
+        codec::check_encodable("tree size", tree_size)?;
+        Ok(Self {
+            height,
+            tree_size,
+            old,
+            new,
+        })
+    }
+
     /// The digest a hybrid key signs (see the module docs), under the new family.
     pub fn binding_digest(&self) -> Digest {
         hash_framed(
