@@ -7,7 +7,9 @@ use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::cmd_sig::{hex_or_file, secret_hex_file, write_file, write_key_pair};
+use crate::cmd_sig::{
+    RawFlag, encode_hex, hex_or_file, secret_hex_file, write_file, write_key_pair,
+};
 use crate::{CliError, JsonFlag, Outcome, bail};
 
 /// clap value parser for KEM names.
@@ -33,6 +35,11 @@ pub(crate) enum KemCommand {
         /// Public (encapsulation) key file written by `kem keygen`
         #[arg(long = "pub")]
         public: PathBuf,
+        /// KEM of the key (required with --raw; otherwise checked against the key)
+        #[arg(long, value_parser = parse_kem)]
+        alg: Option<KemAlg>,
+        #[command(flatten)]
+        raw: RawFlag,
         /// Also print the shared secret (it is a secret: keep it off logs)
         #[arg(long)]
         show_secret: bool,
@@ -51,6 +58,11 @@ pub(crate) enum KemCommand {
         /// Ciphertext envelope in hex, or @FILE holding it
         #[arg(long)]
         ct: String,
+        /// KEM of the key (required with --raw; otherwise checked against the key)
+        #[arg(long, value_parser = parse_kem)]
+        alg: Option<KemAlg>,
+        #[command(flatten)]
+        raw: RawFlag,
         /// Write the shared secret (hex) to this new file, mode 0600
         #[arg(long)]
         out: Option<PathBuf>,
@@ -75,7 +87,22 @@ pub(crate) struct KeygenArgs {
     #[arg(long)]
     out: PathBuf,
     #[command(flatten)]
+    raw: RawFlag,
+    #[command(flatten)]
     json: JsonFlag,
+}
+
+/// Refuses a key of another KEM than `--alg` names.
+fn check_kem(flag: &str, got: KemAlg, want: Option<KemAlg>) -> Result<(), CliError> {
+    match want {
+        Some(w) if w != got => bail!("{flag} holds a {got} key but --alg is {w}"),
+        _ => Ok(()),
+    }
+}
+
+/// The payload of an envelope (its id stripped).
+fn payload(envelope: &[u8]) -> &[u8] {
+    pqmigrate::codec::open_envelope(envelope, "id").map_or(envelope, |(_, p)| p)
 }
 
 pub(crate) fn run(cmd: KemCommand) -> Outcome {
@@ -83,14 +110,20 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
         KemCommand::Keygen(a) => keygen(a),
         KemCommand::Encaps {
             public,
+            alg,
+            raw,
             show_secret,
             json,
         } => {
             let bytes = hex_or_file("--pub", &format!("@{}", public.display()))?;
-            let ek = EncapsulationKey::from_bytes(&bytes)
-                .map_err(|e| CliError(format!("--pub: {e}")))?;
+            let ek = match raw.alg(alg) {
+                Some(a) => EncapsulationKey::from_parts(a, &bytes),
+                None => EncapsulationKey::from_bytes(&bytes),
+            }
+            .map_err(|e| CliError(format!("--pub: {e}")))?;
+            check_kem("--pub", ek.alg(), alg)?;
             let (ct, ss) = ek.encapsulate()?;
-            let ct_hex = hex::encode(ct.to_bytes());
+            let ct_hex = encode_hex(raw.raw, &ct.to_bytes(), ct.payload());
             let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
             if json.json {
                 let mut v = json!({"alg": ek.alg().name(), "ciphertext": ct_hex});
@@ -109,16 +142,26 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
         KemCommand::Decaps {
             key,
             ct,
+            alg,
+            raw,
             out,
             show_secret,
             json,
         } => {
             let bytes = secret_hex_file("--key", &key)?;
-            let dk = DecapsulationKey::from_bytes(&bytes)
-                .map_err(|e| CliError(format!("--key: {e}")))?;
+            // A raw decapsulation key is its seed (ML-KEM d || z, X-Wing's 32 bytes).
+            let dk = match raw.alg(alg) {
+                Some(a) => DecapsulationKey::from_seed(a, &bytes),
+                None => DecapsulationKey::from_bytes(&bytes),
+            }
+            .map_err(|e| CliError(format!("--key: {e}")))?;
+            check_kem("--key", dk.alg(), alg)?;
             let ct_bytes = hex_or_file("--ct", &ct)?;
-            let ct =
-                Ciphertext::from_bytes(&ct_bytes).map_err(|e| CliError(format!("--ct: {e}")))?;
+            let ct = match raw.alg(alg) {
+                Some(a) => Ciphertext::from_parts(a, &ct_bytes),
+                None => Ciphertext::from_bytes(&ct_bytes),
+            }
+            .map_err(|e| CliError(format!("--ct: {e}")))?;
             let ss = dk
                 .decapsulate(&ct)
                 .map_err(|e| CliError(format!("--ct: {e}")))?;
@@ -175,8 +218,10 @@ fn keygen(a: KeygenArgs) -> Outcome {
         }
         None => DecapsulationKey::generate(a.alg)?,
     };
-    let pk_hex = hex::encode(dk.encapsulation_key().to_bytes());
-    let sk_hex = Zeroizing::new(hex::encode(&*dk.to_bytes()));
+    let ek = dk.encapsulation_key();
+    let pk_hex = encode_hex(a.raw.raw, &ek.to_bytes(), ek.payload());
+    let sk_env = dk.to_bytes();
+    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, payload(&sk_env)));
     let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(

@@ -8,8 +8,10 @@ use pqmigrate::sig::policy::attestation_is_current;
 use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
 use serde_json::json;
 
-use crate::cmd_sig::{hex_or_file, parse_sig_alg, read_signing_key};
-use crate::{CliError, JsonFlag, Outcome, bail};
+use crate::cmd_sig::{
+    RawFlag, check_alg, decode_public, hex_or_file, parse_sig_alg, read_signing_key,
+};
+use crate::{CliError, JsonFlag, Outcome};
 
 /// A preset [`HashSuite`] by name.
 #[derive(Clone, Copy, ValueEnum)]
@@ -40,9 +42,12 @@ pub(crate) struct AddressArgs {
     /// Public key file written by `keygen`
     #[arg(long = "pub")]
     public: PathBuf,
-    /// Expected algorithm of the key (refused if the key is of another one)
+    /// Expected algorithm of the key (refused if the key is of another one; required
+    /// with --raw)
     #[arg(long, value_parser = parse_sig_alg)]
     alg: Option<SigAlg>,
+    #[command(flatten)]
+    raw: RawFlag,
     /// Hash suite whose address family and length to use
     #[arg(long, value_enum, default_value = "keccak")]
     suite: SuiteName,
@@ -50,18 +55,18 @@ pub(crate) struct AddressArgs {
     json: JsonFlag,
 }
 
-fn read_public(path: &std::path::Path, flag: &str) -> Result<PublicKey, CliError> {
+fn read_public(
+    path: &std::path::Path,
+    flag: &str,
+    raw: Option<SigAlg>,
+) -> Result<PublicKey, CliError> {
     let bytes = hex_or_file(flag, &format!("@{}", path.display()))?;
-    PublicKey::from_bytes(&bytes).map_err(|e| CliError(format!("{flag}: {e}")))
+    decode_public(flag, &bytes, raw)
 }
 
 pub(crate) fn address(a: AddressArgs) -> Outcome {
-    let pk = read_public(&a.public, "--pub")?;
-    if let Some(alg) = a.alg
-        && alg != pk.alg()
-    {
-        bail!("--pub holds a {} key but --alg is {alg}", pk.alg());
-    }
+    let pk = read_public(&a.public, "--pub", a.raw.alg(a.alg))?;
+    check_alg("--pub", pk.alg(), a.alg)?;
     let suite = a.suite.suite();
     let addr = pk.address(&suite)?;
     if a.json.json {
@@ -128,8 +133,9 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
             height,
             json,
         } => {
-            let old = read_signing_key(&key)?;
-            let new = read_public(&new_pub, "--new-pub")?;
+            // Envelopes only: the attestation names both keys' algorithms itself.
+            let old = read_signing_key(&key, None)?;
+            let new = read_public(&new_pub, "--new-pub", None)?;
             let att = UpgradeAttestation::create(&old, &new, chain_id.as_bytes(), height)?;
             let hex = hex::encode(att.to_bytes());
             if json.json {

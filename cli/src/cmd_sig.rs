@@ -21,6 +21,49 @@ pub(crate) fn parse_sig_alg(s: &str) -> Result<SigAlg, String> {
     })
 }
 
+/// `--raw`: keys, signatures and ciphertexts without pqmigrate's envelope id.
+#[derive(Args, Clone, Copy)]
+pub(crate) struct RawFlag {
+    /// Read and write keys, signatures and ciphertexts as raw payloads, without the
+    /// envelope's algorithm id (the algorithm comes from --alg): the encodings of the
+    /// standards' and drafts' own vectors
+    #[arg(long, requires = "alg")]
+    pub raw: bool,
+}
+
+impl RawFlag {
+    /// The algorithm raw values are read as, if `--raw`.
+    pub(crate) fn alg<A: Copy>(self, alg: Option<A>) -> Option<A> {
+        if self.raw { alg } else { None }
+    }
+}
+
+/// Hex of a value: the envelope, or with `--raw` its payload.
+pub(crate) fn encode_hex(raw: bool, envelope: &[u8], payload: &[u8]) -> String {
+    hex::encode(if raw { payload } else { envelope })
+}
+
+/// A public key: an envelope, or a raw payload of `raw`'s algorithm.
+pub(crate) fn decode_public(
+    flag: &str,
+    bytes: &[u8],
+    raw: Option<SigAlg>,
+) -> Result<PublicKey, CliError> {
+    match raw {
+        Some(alg) => PublicKey::from_parts(alg, bytes),
+        None => PublicKey::from_bytes(bytes),
+    }
+    .map_err(|e| CliError(format!("{flag}: {e}")))
+}
+
+/// Refuses a key of another algorithm than `--alg` names.
+pub(crate) fn check_alg(flag: &str, got: SigAlg, want: Option<SigAlg>) -> Result<(), CliError> {
+    match want {
+        Some(w) if w != got => bail!("{flag} holds a {got} key but --alg is {w}"),
+        _ => Ok(()),
+    }
+}
+
 #[derive(Args)]
 pub(crate) struct KeygenArgs {
     /// Signature algorithm, e.g. mldsa65-ecdsa-secp256k1-sha512
@@ -34,6 +77,8 @@ pub(crate) struct KeygenArgs {
     #[arg(long)]
     out: PathBuf,
     #[command(flatten)]
+    raw: RawFlag,
+    #[command(flatten)]
     json: JsonFlag,
 }
 
@@ -42,6 +87,11 @@ pub(crate) struct SignArgs {
     /// Secret key file written by `keygen`
     #[arg(long)]
     key: PathBuf,
+    /// Algorithm of the key (required with --raw; otherwise checked against the key)
+    #[arg(long, value_parser = parse_sig_alg)]
+    alg: Option<SigAlg>,
+    #[command(flatten)]
+    raw: RawFlag,
     /// Context string in hex (not allowed for plain secp256k1)
     #[arg(long, default_value = "")]
     ctx: String,
@@ -59,6 +109,11 @@ pub(crate) struct VerifyArgs {
     /// Public key file written by `keygen`
     #[arg(long = "pub")]
     public: PathBuf,
+    /// Algorithm of the key (required with --raw; otherwise checked against the key)
+    #[arg(long, value_parser = parse_sig_alg)]
+    alg: Option<SigAlg>,
+    #[command(flatten)]
+    raw: RawFlag,
     /// Signature envelope in hex, or @FILE holding it
     #[arg(long)]
     sig: String,
@@ -79,6 +134,11 @@ pub(crate) struct VerifyArgs {
 pub(crate) struct InspectArgs {
     /// Key or signature envelope in hex, or @FILE holding it
     envelope: String,
+    /// Algorithm (required with --raw; otherwise checked against the envelope)
+    #[arg(long, value_parser = parse_sig_alg)]
+    alg: Option<SigAlg>,
+    #[command(flatten)]
+    raw: RawFlag,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -174,8 +234,11 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         }
     }
     let sk = SigningKey::from_seed(a.alg, &seed)?;
-    let pk_hex = hex::encode(sk.public_key().to_bytes());
-    let sk_hex = Zeroizing::new(hex::encode(&*sk.to_bytes()));
+    let pk = sk.public_key();
+    let pk_hex = encode_hex(a.raw.raw, &pk.to_bytes(), pk.payload());
+    let sk_env = sk.to_bytes();
+    let (_, sk_payload) = pqmigrate::codec::open_envelope(&sk_env, "id")?;
+    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, sk_payload));
     let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(
@@ -193,13 +256,19 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     Ok(true)
 }
 
-pub(crate) fn read_signing_key(path: &Path) -> Result<SigningKey, CliError> {
+/// A secret key file: an envelope, or with `raw` a payload of that algorithm.
+pub(crate) fn read_signing_key(path: &Path, raw: Option<SigAlg>) -> Result<SigningKey, CliError> {
     let bytes = secret_hex_file("--key", path)?;
-    SigningKey::from_bytes(&bytes).map_err(|e| CliError(format!("--key: {e}")))
+    match raw {
+        Some(alg) => SigningKey::from_parts(alg, &bytes),
+        None => SigningKey::from_bytes(&bytes),
+    }
+    .map_err(|e| CliError(format!("--key: {e}")))
 }
 
 pub(crate) fn sign(a: SignArgs) -> Outcome {
-    let sk = read_signing_key(&a.key)?;
+    let sk = read_signing_key(&a.key, a.raw.alg(a.alg))?;
+    check_alg("--key", sk.alg(), a.alg)?;
     let ctx = input::hex_arg("--ctx", &a.ctx)?;
     let msg = input::read_all(&a.file)?;
     let sig = if a.deterministic {
@@ -207,7 +276,7 @@ pub(crate) fn sign(a: SignArgs) -> Outcome {
     } else {
         sk.sign(&msg, &ctx)?
     };
-    let hex = hex::encode(sig.to_bytes());
+    let hex = encode_hex(a.raw.raw, &sig.to_bytes(), sig.payload());
     if a.json.json {
         println!(
             "{}",
@@ -221,15 +290,20 @@ pub(crate) fn sign(a: SignArgs) -> Outcome {
 
 pub(crate) fn verify(a: VerifyArgs) -> Outcome {
     let pk_bytes = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
-    let pk = PublicKey::from_bytes(&pk_bytes).map_err(|e| CliError(format!("--pub: {e}")))?;
+    let pk = decode_public("--pub", &pk_bytes, a.raw.alg(a.alg))?;
+    check_alg("--pub", pk.alg(), a.alg)?;
     let sig_bytes = hex_or_file("--sig", &a.sig)?;
     let mode = if a.lamps_interop {
         VerifyMode::LampsInterop
     } else {
         VerifyMode::Strict
     };
-    let sig = Signature::from_bytes_for_with(pk.alg(), &sig_bytes, mode)
-        .map_err(|e| CliError(format!("--sig: {e}")))?;
+    let sig = if a.raw.raw {
+        Signature::from_parts_with(pk.alg(), &sig_bytes, mode)
+    } else {
+        Signature::from_bytes_for_with(pk.alg(), &sig_bytes, mode)
+    }
+    .map_err(|e| CliError(format!("--sig: {e}")))?;
     let ctx = input::hex_arg("--ctx", &a.ctx)?;
     let msg = input::read_all(&a.file)?;
     let valid = pk.verify_with(&msg, &ctx, &sig, mode).is_ok();
@@ -244,26 +318,39 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
 /// Describes a key or signature envelope. Secret components are never printed.
 pub(crate) fn inspect(a: InspectArgs) -> Outcome {
     let bytes = hex_or_file("envelope", &a.envelope)?;
+    let raw = a.raw.alg(a.alg);
     let first_err;
-    let (kind, alg, comps): (&str, SigAlg, Vec<(&str, String, usize)>) =
-        match PublicKey::from_bytes(&bytes) {
-            Ok(pk) => ("public key", pk.alg(), shown(pk.components())),
-            Err(e) => {
-                first_err = e;
-                match Signature::from_bytes(&bytes) {
-                    Ok(sig) => ("signature", sig.alg(), shown(sig.components())),
-                    Err(_) => match SigningKey::from_bytes(&bytes) {
-                        Ok(sk) => {
-                            let comps = secret_components(sk.alg());
-                            ("secret key", sk.alg(), comps)
-                        }
-                        // Name the problem as a public-key decode would see it (unknown id,
-                        // wrong length, ...): the id is checked first for every kind.
-                        Err(_) => bail!("not a key or signature envelope: {first_err}"),
-                    },
-                }
+    let public = match raw {
+        Some(alg) => PublicKey::from_parts(alg, &bytes),
+        None => PublicKey::from_bytes(&bytes),
+    };
+    let (kind, alg, comps): (&str, SigAlg, Vec<(&str, String, usize)>) = match public {
+        Ok(pk) => ("public key", pk.alg(), shown(pk.components())),
+        Err(e) => {
+            first_err = e;
+            let sig = match raw {
+                Some(alg) => Signature::from_parts(alg, &bytes),
+                None => Signature::from_bytes(&bytes),
+            };
+            let secret = || match raw {
+                Some(alg) => SigningKey::from_parts(alg, &bytes),
+                None => SigningKey::from_bytes(&bytes),
+            };
+            match sig {
+                Ok(sig) => ("signature", sig.alg(), shown(sig.components())),
+                Err(_) => match secret() {
+                    Ok(sk) => {
+                        let comps = secret_components(sk.alg());
+                        ("secret key", sk.alg(), comps)
+                    }
+                    // Name the problem as a public-key decode would see it (unknown id,
+                    // wrong length, ...): the id is checked first for every kind.
+                    Err(_) => bail!("not a key or signature envelope: {first_err}"),
+                },
             }
-        };
+        }
+    };
+    check_alg("the input", alg, a.alg)?;
     let info = alg.info();
     let (label, ph) = match alg.scheme() {
         Scheme::Composite(c) => (Some(c.label), Some(c.pre_hash.name())),
