@@ -10,6 +10,20 @@
 //! whose [`Reader::finish`] rejects trailing bytes. A decoder that accepts a value
 //! therefore accepts exactly one byte string for it.
 //!
+//! ```
+//! use pqmigrate::codec::{Reader, put_varint};
+//!
+//! let mut out = Vec::new();
+//! put_varint(&mut out, 300);
+//! assert_eq!(out, [0xac, 0x02]);
+//! assert_eq!(Reader::new(&out).varint("n"), Ok(300));
+//! // The same value padded with a zero continuation byte is refused, as are leftovers.
+//! assert!(Reader::new(&[0xac, 0x82, 0x00]).varint("n").is_err());
+//! let mut r = Reader::new(&[0x01, 0xff]);
+//! assert_eq!(r.varint("n"), Ok(1));
+//! assert!(r.finish("value").is_err());
+//! ```
+//!
 //! [unsigned-varint]: https://github.com/multiformats/unsigned-varint
 
 use alloc::vec::Vec;

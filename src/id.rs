@@ -8,6 +8,17 @@
 //! Hash ids are the [multicodec] codes used in multihash, so a [`crate::hash::Digest`]
 //! encodes as a standard multihash.
 //!
+//! ```
+//! use pqmigrate::id::{HashId, SigId, Status};
+//!
+//! let sha1 = HashId::from_name("sha1").unwrap();
+//! assert_eq!(sha1, HashId::SHA1);
+//! assert_eq!(sha1.info().unwrap().status, Status::Broken); // verify-only
+//! let hybrid = SigId::from_name("mldsa65-ecdsa-secp256k1-sha512").unwrap();
+//! assert_eq!(hybrid.info().unwrap().pq_category, 3);
+//! assert!(SigId(0x99).info().is_none()); // unknown, but still representable
+//! ```
+//!
 //! [multicodec]: https://github.com/multiformats/multicodec/blob/master/table.csv
 
 use core::fmt;

@@ -6,6 +6,20 @@
 //! node (CVE-2017-12842). [`bitcoin_style_root`] computes the root exactly as Bitcoin
 //! Core's `ComputeMerkleRoot` does and reports the duplicated-tail mutation instead of
 //! silently accepting it. New trees use [`crate::merkle::root`].
+//!
+//! ```
+//! use pqmigrate::hash::{HashAlg, hash};
+//! use pqmigrate::merkle::legacy::{NodeHash, bitcoin_style_root};
+//!
+//! let ids: Vec<_> = [b"a", b"b", b"c"].iter().map(|t| hash(HashAlg::Sha2_256, *t)).collect();
+//! let honest = bitcoin_style_root(HashAlg::Sha2_256, NodeHash::Double, &ids).unwrap();
+//! let mut padded = ids.clone();
+//! padded.push(ids[2]); // [a, b, c, c]: same root, different list
+//! let mutated = bitcoin_style_root(HashAlg::Sha2_256, NodeHash::Double, &padded).unwrap();
+//! assert_eq!(honest.root, mutated.root);
+//! assert!(honest.mutation.is_none() && mutated.mutation.is_some());
+//! assert!(mutated.into_result().is_err());
+//! ```
 
 use alloc::vec::Vec;
 

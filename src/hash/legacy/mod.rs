@@ -11,6 +11,14 @@
 //! - [`curlp`]: Curl-P, IOTA's ternary sponge, with 27 or 81 rounds. Curl-P-27 has
 //!   practical collisions (Heilman, Narula, Dryja, Virza et al., 2017/2020) that let two
 //!   different IOTA bundles share one signed bundle hash.
+//!
+//! ```
+//! use pqmigrate::hash::legacy::sha1;
+//!
+//! let c = sha1::check(b"abc");
+//! assert_eq!(c.digest.to_hex(), "a9993e364706816aba3e25717850c26c9cd0d89d"); // FIPS 180
+//! assert!(!c.collision_attack);
+//! ```
 
 pub mod curlp;
 pub mod sha1;
