@@ -145,12 +145,19 @@ pub fn read_small(path: &Path) -> Result<Vec<u8>, CliError> {
 /// memory. On Unix a file readable or writable by group or others is refused, as ssh
 /// refuses such keys, unless [`allow_insecure_key_files`] was called.
 pub fn read_secret(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
-    let (reader, _, name) = open(Some(path))?;
+    if path == Path::new("-") {
+        let (reader, _, name) = open(Some(path))?;
+        return read_fixed(reader, &name, MAX_SECRET_INPUT, "a secret file");
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| CliError(format!("{name}: {e}")))?;
+    // The mode of the file actually opened (no window between a check and the read).
     #[cfg(unix)]
-    if path != Path::new("-") && !ALLOW_INSECURE_KEY_FILES.load(Ordering::Relaxed) {
+    if !ALLOW_INSECURE_KEY_FILES.load(Ordering::Relaxed) {
         use std::os::unix::fs::PermissionsExt;
-        let meta =
-            std::fs::metadata(path).map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+        let meta = file
+            .metadata()
+            .map_err(|e| CliError(format!("{name}: {e}")))?;
         let mode = meta.permissions().mode() & 0o777;
         if meta.is_file() && mode & 0o077 != 0 {
             bail!(
@@ -159,7 +166,7 @@ pub fn read_secret(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
             );
         }
     }
-    read_fixed(reader, &name, MAX_SECRET_INPUT, "a secret file")
+    read_fixed(Box::new(file), &name, MAX_SECRET_INPUT, "a secret file")
 }
 
 /// Reads a small input (at most [`MAX_SMALL_INPUT`]) into one fixed zeroizing buffer
