@@ -8,7 +8,8 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use crate::cmd_sig::{
-    RawFlag, encode_hex, hex_or_file, secret_hex_file, write_file, write_key_pair,
+    RawFlag, check_alg, encode_hex, envelope_payload, hex_or_file, secret_hex_file, write_file,
+    write_key_pair,
 };
 use crate::{CliError, JsonFlag, Outcome, bail};
 
@@ -92,19 +93,6 @@ pub(crate) struct KeygenArgs {
     json: JsonFlag,
 }
 
-/// Refuses a key of another KEM than `--alg` names.
-fn check_kem(flag: &str, got: KemAlg, want: Option<KemAlg>) -> Result<(), CliError> {
-    match want {
-        Some(w) if w != got => bail!("{flag} holds a {got} key but --alg is {w}"),
-        _ => Ok(()),
-    }
-}
-
-/// The payload of an envelope (its id stripped).
-fn payload(envelope: &[u8]) -> &[u8] {
-    pqmigrate::codec::open_envelope(envelope, "id").map_or(envelope, |(_, p)| p)
-}
-
 pub(crate) fn run(cmd: KemCommand) -> Outcome {
     match cmd {
         KemCommand::Keygen(a) => keygen(a),
@@ -121,7 +109,7 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
                 None => EncapsulationKey::from_bytes(&bytes),
             }
             .map_err(|e| CliError(format!("--pub: {e}")))?;
-            check_kem("--pub", ek.alg(), alg)?;
+            check_alg("--pub", ek.alg(), alg)?;
             let (ct, ss) = ek.encapsulate()?;
             let ct_hex = encode_hex(raw.raw, &ct.to_bytes(), ct.payload());
             let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
@@ -155,7 +143,7 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
                 None => DecapsulationKey::from_bytes(&bytes),
             }
             .map_err(|e| CliError(format!("--key: {e}")))?;
-            check_kem("--key", dk.alg(), alg)?;
+            check_alg("--key", dk.alg(), alg)?;
             let ct_bytes = hex_or_file("--ct", &ct)?;
             let ct = match raw.alg(alg) {
                 Some(a) => Ciphertext::from_parts(a, &ct_bytes),
@@ -221,7 +209,7 @@ fn keygen(a: KeygenArgs) -> Outcome {
     let ek = dk.encapsulation_key();
     let pk_hex = encode_hex(a.raw.raw, &ek.to_bytes(), ek.payload());
     let sk_env = dk.to_bytes();
-    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, payload(&sk_env)));
+    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, envelope_payload(&sk_env)));
     let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(

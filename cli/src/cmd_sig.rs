@@ -56,8 +56,17 @@ pub(crate) fn decode_public(
     .map_err(|e| CliError(format!("{flag}: {e}")))
 }
 
-/// Refuses a key of another algorithm than `--alg` names.
-pub(crate) fn check_alg(flag: &str, got: SigAlg, want: Option<SigAlg>) -> Result<(), CliError> {
+/// The payload of an envelope we just encoded (its id stripped), for `--raw` output.
+pub(crate) fn envelope_payload(envelope: &[u8]) -> &[u8] {
+    pqmigrate::codec::open_envelope(envelope, "id").map_or(envelope, |(_, p)| p)
+}
+
+/// Refuses a key of another algorithm (signature or KEM) than `--alg` names.
+pub(crate) fn check_alg<A: PartialEq + std::fmt::Display>(
+    flag: &str,
+    got: A,
+    want: Option<A>,
+) -> Result<(), CliError> {
     match want {
         Some(w) if w != got => bail!("{flag} holds a {got} key but --alg is {w}"),
         _ => Ok(()),
@@ -237,8 +246,7 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     let pk = sk.public_key();
     let pk_hex = encode_hex(a.raw.raw, &pk.to_bytes(), pk.payload());
     let sk_env = sk.to_bytes();
-    let (_, sk_payload) = pqmigrate::codec::open_envelope(&sk_env, "id")?;
-    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, sk_payload));
+    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, envelope_payload(&sk_env)));
     let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
     if a.json.json {
         println!(

@@ -104,10 +104,7 @@ impl HashSuite {
     /// A broken family (SHA-1) is refused in every role: a suite says how new data is
     /// hashed, and broken families are verify-only (history).
     pub fn validate(&self) -> Result<(), Error> {
-        if HashRole::ALL
-            .iter()
-            .any(|&r| self.get(r).info().status == crate::id::Status::Broken)
-        {
+        if HashRole::ALL.iter().any(|&r| self.get(r).is_legacy()) {
             return Err(Error::InvalidConfig(
                 "a broken family (sha1) cannot hash new data in any role of a suite",
             ));

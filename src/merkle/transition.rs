@@ -28,7 +28,6 @@ use alloc::vec::Vec;
 use crate::codec::{self, Reader};
 use crate::error::{Error, VerifyError};
 use crate::hash::{Digest, HashAlg, hash, hash_framed};
-use crate::id::Status;
 
 /// Domain of the transition binding digest.
 pub const TRANSITION_DOMAIN: &[u8] = b"pqmigrate/v1/root-transition";
@@ -73,14 +72,15 @@ impl RootTransition {
         from: HashAlg,
         to: HashAlg,
     ) -> Result<Self, Error> {
+        // Refuse before hashing anything; `from_roots` checks the rest.
         check_families(from, to)?;
         codec::check_encodable("height", height)?;
-        Ok(Self {
+        Self::from_roots(
             height,
-            tree_size: leaves.len() as u64,
-            old: super::root(from, leaves),
-            new: super::root(to, leaves),
-        })
+            leaves.len() as u64,
+            super::root(from, leaves),
+            super::root(to, leaves),
+        )
     }
 
     /// A record from roots computed elsewhere (e.g. streamed with
@@ -186,7 +186,7 @@ fn check_families(from: HashAlg, to: HashAlg) -> Result<(), Error> {
             "a root transition needs two different families",
         ));
     }
-    if to.info().status == Status::Broken {
+    if to.is_legacy() {
         return Err(Error::InvalidConfig(
             "a broken family (sha1) can never be the target of a root transition",
         ));
@@ -210,7 +210,7 @@ impl DualDigest {
                 "a dual digest needs two different families",
             ));
         }
-        if new.alg().info().status == Status::Broken {
+        if new.alg().is_legacy() {
             return Err(Error::InvalidConfig(
                 "a broken family (sha1) cannot be the new family of a dual digest",
             ));

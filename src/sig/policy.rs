@@ -695,9 +695,10 @@ impl MigrationPolicy {
 
     /// May the block at `inclusion_height` carry the root transition `t`? Its height
     /// must be the inclusion height (a transition takes effect in the block that
-    /// carries it), its new family must be the Merkle family current there and not
-    /// broken, and its old family must have been accepted for the block below. The
-    /// roots themselves are checked by [`RootTransition::verify`].
+    /// carries it), its new family must be the Merkle family current there (a broken one
+    /// never is: [`RootTransition`] cannot even hold it), and its old family must have
+    /// been accepted for the block below. The roots themselves are checked by
+    /// [`RootTransition::verify`].
     pub fn check_root_transition(
         &self,
         inclusion_height: u64,
@@ -714,9 +715,6 @@ impl MigrationPolicy {
         };
         if t.height() != inclusion_height {
             return refuse(new, Rule::TransitionNotCurrent { signed: t.height() });
-        }
-        if new.info().is_none_or(|i| i.status == Status::Broken) {
-            return refuse(new, Rule::BrokenTarget);
         }
         self.check_hash(inclusion_height, HashRole::Merkle, new)?;
         // At height 0 there is no history for the old family to have committed.
@@ -866,8 +864,6 @@ pub enum Rule {
         /// The height written in the transition record.
         signed: u64,
     },
-    /// A broken family can never be the target of a root transition.
-    BrokenTarget,
     /// The family is not in the role's schedule.
     HashNotScheduled {
         /// The family current at the height.
@@ -922,9 +918,6 @@ impl fmt::Display for Rule {
                 "the root transition is for height {signed}; it must be carried by the block \
                  at that height"
             ),
-            Self::BrokenTarget => {
-                f.write_str("a broken family can never be the target of a root transition")
-            }
             Self::HashNotScheduled { current } => {
                 write!(f, "not scheduled for this role; use {current}")
             }
