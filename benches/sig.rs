@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pqmigrate::sig::mldsa::{Libcrux, MlDsaBackend, MlDsaLevel};
-use pqmigrate::sig::{SigAlg, SigningKey, Traditional, ecdsa};
+use pqmigrate::sig::{SigAlg, SigningKey, secp256k1 as ecdsa};
 
 const MSG: &[u8] = &[0x5a; 256]; // a typical transaction
 const CTX: &[u8] = b"chain-1";
@@ -42,7 +42,7 @@ fn algorithms(c: &mut Criterion) {
             g.bench_function("component/mldsa_verify", |b| {
                 b.iter(|| {
                     assert!(Libcrux::verify(
-                        c.mldsa,
+                        level(c),
                         pk_m,
                         black_box(&m),
                         c.label.as_bytes(),
@@ -50,13 +50,22 @@ fn algorithms(c: &mut Criterion) {
                     ))
                 })
             });
-            if c.traditional == Traditional::Secp256k1 {
+            if *c.classical == ecdsa::COMPONENT {
                 g.bench_function("component/ecdsa_verify", |b| {
                     b.iter(|| assert!(ecdsa::verify(pk_t, black_box(&m), sig_t)))
                 });
             }
         }
         g.finish();
+    }
+}
+
+/// The ML-DSA parameter set of a composite's PQ half (by its NIST category).
+fn level(c: &pqmigrate::sig::Composite) -> MlDsaLevel {
+    match c.pq.pq_category {
+        2 => MlDsaLevel::MlDsa44,
+        3 => MlDsaLevel::MlDsa65,
+        _ => MlDsaLevel::MlDsa87,
     }
 }
 

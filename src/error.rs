@@ -6,9 +6,32 @@
 //! - [`VerifyError`] is the single, opaque answer to "does this proof/signature verify?".
 //!   It carries no detail, so a verifier is never an oracle for an attacker.
 
+use core::fmt;
+
 use alloc::string::String;
 
-use crate::id::AlgKind;
+/// Which family of algorithms an identifier belongs to (named by [`Error`]; re-exported
+/// as `pqmigrate::id::AlgKind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AlgKind {
+    /// A hash function.
+    Hash,
+    /// A signature scheme.
+    Signature,
+    /// A key-encapsulation mechanism.
+    Kem,
+}
+
+impl fmt::Display for AlgKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Hash => "hash",
+            Self::Signature => "signature",
+            Self::Kem => "KEM",
+        })
+    }
+}
 
 /// A parsing, configuration or policy error. Every decoder in the crate returns it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

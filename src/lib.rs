@@ -97,6 +97,7 @@ extern crate alloc;
 pub mod codec;
 pub mod conformance;
 mod ct;
+mod envelope;
 pub mod error;
 pub mod hash;
 pub mod id;

@@ -3,12 +3,21 @@
 //! key derivation, secret redaction and the RustCrypto traits.
 
 use pqmigrate::Error;
-use pqmigrate::sig::mldsa::{Libcrux, MlDsaBackend};
-use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, ecdsa};
+use pqmigrate::sig::mldsa::{Libcrux, MlDsaBackend, MlDsaLevel};
+use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, secp256k1 as ecdsa};
 use sha3::Digest as _;
 
 const MSG: &[u8] = b"transfer 10 coins to alice";
 const CTX: &[u8] = b"chain-id:7";
+
+/// The ML-DSA parameter set of a composite's PQ half (by its NIST category).
+fn level(c: &pqmigrate::sig::Composite) -> MlDsaLevel {
+    match c.pq.pq_category {
+        2 => MlDsaLevel::MlDsa44,
+        3 => MlDsaLevel::MlDsa65,
+        _ => MlDsaLevel::MlDsa87,
+    }
+}
 
 fn available() -> impl Iterator<Item = SigAlg> {
     SigAlg::ALL.into_iter().filter(|a| a.is_available())
@@ -108,23 +117,23 @@ fn composite_halves_and_stripping() {
 
         // ML-DSA half: valid on M' with context = Label, and nothing else.
         assert!(
-            Libcrux::verify(c.mldsa, mldsa_pk, &mp, c.label.as_bytes(), mldsa_sig),
+            Libcrux::verify(level(c), mldsa_pk, &mp, c.label.as_bytes(), mldsa_sig),
             "{alg}"
         );
         assert!(
-            !Libcrux::verify(c.mldsa, mldsa_pk, MSG, b"", mldsa_sig),
+            !Libcrux::verify(level(c), mldsa_pk, MSG, b"", mldsa_sig),
             "{alg}: stripped ML-DSA on M"
         );
         assert!(
-            !Libcrux::verify(c.mldsa, mldsa_pk, MSG, CTX, mldsa_sig),
+            !Libcrux::verify(level(c), mldsa_pk, MSG, CTX, mldsa_sig),
             "{alg}: stripped ML-DSA on M, ctx"
         );
         assert!(
-            !Libcrux::verify(c.mldsa, mldsa_pk, &mp, b"", mldsa_sig),
+            !Libcrux::verify(level(c), mldsa_pk, &mp, b"", mldsa_sig),
             "{alg}: stripped ML-DSA on M', empty ctx"
         );
         // Stripped plain ML-DSA envelope does not verify under the plain ML-DSA key either.
-        let plain_alg = match c.mldsa.category() {
+        let plain_alg = match c.pq.pq_category {
             2 => SigAlg::MlDsa44,
             3 => SigAlg::MlDsa65,
             _ => SigAlg::MlDsa87,
@@ -135,7 +144,7 @@ fn composite_halves_and_stripping() {
         assert!(plain_pk.verify(MSG, b"", &plain_sig).is_err());
 
         // Traditional half (secp256k1 pairings): valid over SHA-256(M'), not over M.
-        if c.traditional == pqmigrate::sig::Traditional::Secp256k1 {
+        if *c.classical == ecdsa::COMPONENT {
             assert!(ecdsa::verify(trad_pk, &mp, trad_sig), "{alg}");
             assert!(
                 !ecdsa::verify(trad_pk, MSG, trad_sig),
@@ -155,7 +164,7 @@ fn mixing_halves_and_cross_pairing_fail() {
         let sk = key(alg, 6);
         let a = sk.sign_deterministic(b"message A", b"").unwrap();
         let b = sk.sign_deterministic(b"message B", b"").unwrap();
-        let cut = c.mldsa.signature_len();
+        let cut = c.pq.signature_len;
         let mixed = [&a.payload()[..cut], &b.payload()[cut..]].concat();
         let mixed = Signature::from_parts(alg, &mixed).unwrap();
         assert!(
@@ -365,7 +374,7 @@ fn envelope_kinds_have_distinct_lengths() {
     for alg in SigAlg::ALL {
         let i = alg.info();
         let sig_min = match alg.composite() {
-            Some(c) => c.mldsa.signature_len() + 1,
+            Some(c) => c.pq.signature_len + 1,
             None => i.signature_len,
         };
         for len in [i.public_key_len, i.secret_key_len] {
@@ -443,7 +452,7 @@ fn p256_composites_sign_low_s_and_refuse_the_high_s_twin() {
     for alg in [SigAlg::MlDsa44P256, SigAlg::MlDsa65P256] {
         let sk = key(alg, 3);
         let pk = sk.public_key();
-        let mldsa_len = alg.composite().unwrap().mldsa.signature_len();
+        let mldsa_len = alg.composite().unwrap().pq.signature_len;
         for i in 0..24 {
             let msg = format!("tx {i}");
             let sig = sk.sign_deterministic(msg.as_bytes(), CTX).unwrap();
@@ -513,7 +522,7 @@ fn composite_does_not_bind_the_key_but_a_mixed_key_has_its_own_address() {
     ] {
         let (a, b) = (key(alg, 5), key(alg, 6));
         let c = alg.composite().unwrap();
-        let (pk_len, sig_len) = (c.mldsa.public_key_len(), c.mldsa.signature_len());
+        let (pk_len, sig_len) = (c.pq.public_key_len, c.pq.signature_len);
         let (sa, sb) = (
             a.sign_deterministic(MSG, CTX).unwrap(),
             b.sign_deterministic(MSG, CTX).unwrap(),

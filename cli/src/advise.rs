@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use comfy_table::{Table, presets::ASCII_MARKDOWN};
-use pqmigrate::id::{SIGNATURES, SigId, SigInfo, Status};
-use pqmigrate::sig::{SigAlg, SigClass};
+use pqmigrate::id::{SigId, Status};
+use pqmigrate::sig::{SigAlg, SigInfo};
 use serde::Serialize;
 use serde_json::json;
 
@@ -86,8 +86,8 @@ pub(crate) fn rows(
     let base = today_per_block(i) as f64;
     let payload = i.tx_bytes - today_sig;
     let mut out = Vec::new();
-    for info in SIGNATURES {
-        let alg = SigAlg::from_id(info.id).expect("registry row");
+    for alg in SigAlg::ALL {
+        let info = alg.info();
         if !alg.is_available() {
             continue;
         }
@@ -96,7 +96,7 @@ pub(crate) fn rows(
         let v = verify_us(info.name);
         out.push(Row {
             alg: info.name,
-            class: SigClass::of(info.id).expect("registered").name(),
+            class: info.class.name(),
             public_key_bytes: info.public_key_len,
             signature_bytes: info.signature_len,
             tx_bytes,

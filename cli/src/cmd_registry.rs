@@ -1,14 +1,15 @@
 //! `pqmigrate algs`: the registry table.
 
-use pqmigrate::id::{HASHES, KEMS, SIGNATURES};
+use pqmigrate::hash;
+use pqmigrate::kem::KemAlg;
+use pqmigrate::sig::SigAlg;
 use serde_json::json;
 
 use crate::{JsonFlag, Outcome};
 
 pub(crate) fn algs(out: JsonFlag) -> Outcome {
     if out.json {
-        let rows: Vec<_> = HASHES
-            .iter()
+        let rows: Vec<_> = hash::registry()
             .map(|h| {
                 let s = h.security;
                 json!({
@@ -30,9 +31,10 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
                 })
             })
             .collect();
-        let sigs: Vec<_> = SIGNATURES
+        let sigs: Vec<_> = SigAlg::ALL
             .iter()
-            .map(|s| {
+            .map(|a| {
+                let s = a.info();
                 json!({
                     "kind": "signature", "name": s.name, "id": s.id.0,
                     "public_key_bytes": s.public_key_len, "signature_bytes": s.signature_len,
@@ -41,9 +43,10 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
                 })
             })
             .collect();
-        let kems: Vec<_> = KEMS
+        let kems: Vec<_> = KemAlg::ALL
             .iter()
-            .map(|k| {
+            .map(|a| {
+                let k = a.info();
                 json!({
                     "kind": "kem", "name": k.name, "id": k.id.0,
                     "encapsulation_key_bytes": k.encaps_key_len,
@@ -65,7 +68,7 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
         "{:<11} {:>8} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  standard",
         "hash", "code", "out", "block", "status", "coll(cl)", "pre(cl)", "pre(q)", "coll(q)"
     );
-    for h in HASHES {
+    for h in hash::registry() {
         let s = h.security;
         println!(
             "{:<11} {:>#8x} {:>4} {:>5}  {:<12} {:>9} {:>9} {:>9} {:>9}  {}",
@@ -93,7 +96,7 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
         "{:<31} {:>5} {:>6} {:>6} {:>5} {:>3}  {:<12} standard",
         "signature", "id", "pk", "sig", "sk", "cat", "status"
     );
-    for s in SIGNATURES {
+    for s in SigAlg::ALL.map(SigAlg::info) {
         println!(
             "{:<31} {:>#5x} {:>6} {:>6} {:>5} {:>3}  {:<12} {}",
             s.name,
@@ -115,7 +118,7 @@ pub(crate) fn algs(out: JsonFlag) -> Outcome {
         "{:<31} {:>5} {:>6} {:>6} {:>5} {:>3}  {:<12} standard",
         "kem", "id", "ek", "ct", "seed", "cat", "status"
     );
-    for k in KEMS {
+    for k in KemAlg::ALL.map(KemAlg::info) {
         println!(
             "{:<31} {:>#5x} {:>6} {:>6} {:>5} {:>3}  {:<12} {}",
             k.name,

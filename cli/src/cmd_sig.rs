@@ -400,16 +400,12 @@ fn shown(comps: Vec<(&'static str, &[u8])>) -> Vec<(&'static str, String, usize)
 
 fn secret_components(alg: SigAlg) -> Vec<(&'static str, String, usize)> {
     let redacted = || "(secret, not shown)".to_string();
-    match alg.scheme() {
-        Scheme::Secp256k1 => vec![("secp256k1", redacted(), 32)],
-        Scheme::MlDsa(_) => vec![("ml-dsa seed", redacted(), 32)],
-        Scheme::Composite(c) => vec![
-            ("ml-dsa seed", redacted(), 32),
-            (
-                c.traditional.name(),
-                redacted(),
-                c.traditional.secret_key_len(),
-            ),
-        ],
-    }
+    let parts = match alg.scheme() {
+        Scheme::Single(c) => vec![c],
+        Scheme::Composite(c) => vec![c.pq, c.classical],
+    };
+    parts
+        .into_iter()
+        .map(|c| (c.name, redacted(), c.secret_key_len))
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! deterministic (RFC 6979) signatures.
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use pqmigrate::sig::ecdsa::{self, k256_backend, libsecp};
+use pqmigrate::sig::secp256k1::{self as ecdsa, k256_backend, libsecp};
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -1,71 +1,176 @@
-//! [`HashAlg`]: the hash families this build implements.
+//! [`HashAlg`]: the hash families this build implements, and their registry.
 
-use core::{fmt, str::FromStr};
+use core::str::FromStr;
 
 use crate::error::Error;
-use crate::id::{AlgKind, HASHES, HashId, HashInfo};
+use crate::id::{self, HashId, Status, registry};
 
-/// A hash family implemented by this build.
+/// Generic security of an `n`-bit hash, in bits.
 ///
-/// The wire form is [`HashId`]; converting an id that this build does not implement is
-/// an [`Error::UnknownAlgorithm`] naming the id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HashAlg {
+/// Classical: collisions cost 2^(n/2) (birthday), preimages 2^n. Quantum: Grover finds
+/// preimages in 2^(n/2); Brassard–Høyer–Tapp finds collisions in 2^(n/3) queries, but it
+/// needs 2^(n/3) quantum memory, and with realistic memory costs no quantum collision
+/// attack beats the classical 2^(n/2) (Bernstein, "Cost analysis of hash collisions",
+/// 2009), so `quantum_collision_practical` is the bound to plan with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HashSecurity {
+    /// Classical collision resistance (n/2).
+    pub classical_collision: u16,
+    /// Classical preimage resistance (n).
+    pub classical_preimage: u16,
+    /// Quantum preimage resistance under Grover (n/2).
+    pub quantum_preimage: u16,
+    /// Quantum collision resistance under BHT query complexity (n/3).
+    pub quantum_collision_bht: u16,
+    /// Quantum collision resistance once memory cost is counted (n/2).
+    pub quantum_collision_practical: u16,
+}
+
+impl HashSecurity {
+    /// The generic bounds for an `n`-bit output.
+    pub const fn for_output_bits(n: u16) -> Self {
+        Self {
+            classical_collision: n / 2,
+            classical_preimage: n,
+            quantum_preimage: n / 2,
+            quantum_collision_bht: n / 3,
+            quantum_collision_practical: n / 2,
+        }
+    }
+
+    /// No security claimed: practical attacks exist (e.g. Curl-P-27 collisions).
+    pub const NONE: Self = Self {
+        classical_collision: 0,
+        classical_preimage: 0,
+        quantum_preimage: 0,
+        quantum_collision_bht: 0,
+        quantum_collision_practical: 0,
+    };
+
+    /// The post-quantum security to plan with: the smaller of Grover preimage and the
+    /// practical collision bound.
+    pub const fn post_quantum(&self) -> u16 {
+        if self.quantum_preimage < self.quantum_collision_practical {
+            self.quantum_preimage
+        } else {
+            self.quantum_collision_practical
+        }
+    }
+}
+
+/// One row of the hash registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HashInfo {
+    /// Wire identifier (multicodec code).
+    pub id: HashId,
+    /// Canonical name, as used by `Display`, `FromStr` and the CLI.
+    pub name: &'static str,
+    /// Digest length in bytes.
+    pub output_len: usize,
+    /// Block size (Merkle–Damgård, BLAKE3) or rate (sponge) in bytes.
+    pub block_len: usize,
+    /// Default status.
+    pub status: Status,
+    /// Generic security bounds.
+    pub security: HashSecurity,
+    /// The document that specifies it.
+    pub standard: &'static str,
+}
+
+impl HashInfo {
+    /// A sound family with the generic bounds of its output length.
+    const fn sound(
+        id: HashId,
+        name: &'static str,
+        (output_len, block_len): (usize, usize),
+        status: Status,
+        standard: &'static str,
+    ) -> Self {
+        Self {
+            id,
+            name,
+            output_len,
+            block_len,
+            status,
+            security: HashSecurity::for_output_bits(8 * output_len as u16),
+            standard,
+        }
+    }
+}
+
+registry! {
+    /// A hash family implemented by this build (byte-oriented; ternary Curl-P-27 is
+    /// registered as a [`HashId`] only, see [`crate::hash::legacy::curlp`]).
+    ///
+    /// The wire form is [`HashId`]; converting an id that this build does not implement is
+    /// an [`Error::UnknownAlgorithm`] naming the id.
+    pub enum HashAlg: HashInfo, HashId;
     /// SHA-256 (FIPS 180-4).
-    Sha2_256,
+    Sha2_256 => HashInfo::sound(HashId::SHA2_256, "sha2-256", (32, 64), Status::Recommended, "FIPS 180-4"),
     /// SHA-512 (FIPS 180-4).
-    Sha2_512,
+    Sha2_512 => HashInfo::sound(HashId::SHA2_512, "sha2-512", (64, 128), Status::Recommended, "FIPS 180-4"),
     /// SHA3-256 (FIPS 202).
-    Sha3_256,
+    Sha3_256 => HashInfo::sound(HashId::SHA3_256, "sha3-256", (32, 136), Status::Recommended, "FIPS 202"),
     /// SHA3-512 (FIPS 202).
-    Sha3_512,
+    Sha3_512 => HashInfo::sound(HashId::SHA3_512, "sha3-512", (64, 72), Status::Recommended, "FIPS 202"),
     /// Keccak-256 with Ethereum's original padding (`0x01`, not SHA-3's `0x06`).
-    Keccak256,
+    ///
+    /// Sound, but not a NIST standard (pre-FIPS 202 padding): kept for Ethereum-style
+    /// compatibility rather than recommended for new designs.
+    Keccak256 => HashInfo::sound(
+        HashId::KECCAK_256,
+        "keccak-256",
+        (32, 136),
+        Status::Allowed,
+        "Keccak submission v3 (pad10*1, no domain bits)",
+    ),
     /// BLAKE3 with 32-byte output.
-    Blake3,
+    Blake3 => HashInfo::sound(HashId::BLAKE3, "blake3", (32, 64), Status::Recommended, "BLAKE3 specification (2020)"),
     /// Legacy SHA-1, **broken**: kept so a chain can verify and migrate history.
     ///
     /// Hashing goes through collision detection (sha1dc): on input that carries a known
     /// collision attack (SHAttered, SHAmbles) [`crate::hash::hash`] returns sha1dc's
     /// "safe hash", as Git does, so a forged document never matches the digest of its
     /// twin. [`crate::hash::legacy::sha1`] reports the attack explicitly.
-    Sha1,
+    Sha1 => super::legacy::sha1::INFO,
+}
+
+id::id_fmt!(HashId, |id: HashId| id.info().map(|i| i.name));
+
+impl HashId {
+    /// The registry row, if this build implements the id (Curl-P-27 included).
+    pub fn info(self) -> Option<&'static HashInfo> {
+        if self == HashId::CURL_P_27 {
+            return Some(&super::legacy::curlp::INFO);
+        }
+        HashAlg::from_id(self).ok().map(HashAlg::info)
+    }
+
+    /// The id of a registered family by canonical name (legacy ones included).
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name == super::legacy::curlp::INFO.name {
+            return Some(HashId::CURL_P_27);
+        }
+        id::from_name::<HashAlg>(name).ok().map(HashAlg::id)
+    }
+}
+
+/// Every registered hash family's row, in display order: the byte-oriented ones
+/// ([`HashAlg::ALL`]), then ternary Curl-P-27.
+pub fn registry() -> impl Iterator<Item = &'static HashInfo> {
+    HashAlg::ALL
+        .iter()
+        .map(|a| a.info())
+        .chain([&super::legacy::curlp::INFO])
 }
 
 impl HashAlg {
-    /// Every family, in registry order.
-    pub const ALL: [Self; 7] = [
-        Self::Sha2_256,
-        Self::Sha2_512,
-        Self::Sha3_256,
-        Self::Sha3_512,
-        Self::Keccak256,
-        Self::Blake3,
-        Self::Sha1,
-    ];
-
     /// Number of families.
     pub const COUNT: usize = Self::ALL.len();
 
-    /// Position in [`HashAlg::ALL`] and in the registry table.
+    /// Position in [`HashAlg::ALL`] (the enum and `ALL` come from one list).
     pub(crate) const fn index(self) -> usize {
         self as usize
-    }
-
-    /// The registry row.
-    pub const fn info(self) -> &'static HashInfo {
-        &HASHES[self.index()]
-    }
-
-    /// The wire identifier (multicodec code).
-    pub const fn id(self) -> HashId {
-        self.info().id
-    }
-
-    /// The canonical name (`keccak-256`).
-    pub const fn name(self) -> &'static str {
-        self.info().name
     }
 
     /// Digest length in bytes.
@@ -81,12 +186,12 @@ impl HashAlg {
         if id == HashId::CURL_P_27 {
             return Err(TERNARY);
         }
-        crate::id::by_id(&Self::ALL, AlgKind::Hash, id.0, |a| a.id().0)
+        id::from_id(id.0)
     }
 
     /// Is this a legacy family that policies refuse for new commitments?
     pub const fn is_legacy(self) -> bool {
-        matches!(self, Self::Sha1)
+        matches!(self.info().status, Status::Broken)
     }
 }
 
@@ -95,29 +200,15 @@ const TERNARY: Error = Error::Unsupported {
     what: "byte-oriented hashing (it is ternary: use hash::legacy::curlp)",
 };
 
-impl HashAlg {}
-
-impl fmt::Display for HashAlg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for HashAlg {
     type Err = Error;
 
     /// Parses a canonical name such as `sha3-256`.
     fn from_str(s: &str) -> Result<Self, Error> {
-        if s == "curl-p-27" {
+        if s == super::legacy::curlp::INFO.name {
             return Err(TERNARY);
         }
-        crate::id::by_name(&Self::ALL, AlgKind::Hash, s, Self::name)
-    }
-}
-
-impl From<HashAlg> for HashId {
-    fn from(alg: HashAlg) -> Self {
-        alg.id()
+        id::from_name(s)
     }
 }
 
@@ -132,20 +223,23 @@ impl TryFrom<HashId> for HashAlg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::id::AlgKind;
 
     #[test]
-    fn registry_order_matches_enum() {
-        // Byte-oriented rows first, in enum order; Curl-P-27 (ternary) after them.
-        assert_eq!(HASHES.len(), HashAlg::COUNT + 1);
+    fn registry_lookups_round_trip() {
         assert!(matches!(
             HashAlg::from_id(HashId::CURL_P_27),
             Err(Error::Unsupported { .. })
         ));
         assert!("curl-p-27".parse::<HashAlg>().is_err());
+        assert_eq!(HashId::from_name("curl-p-27"), Some(HashId::CURL_P_27));
         for alg in HashAlg::ALL {
             assert_eq!(HashAlg::from_id(alg.id()), Ok(alg));
             assert_eq!(alg.name().parse::<HashAlg>(), Ok(alg));
             assert_eq!(alg.to_string(), alg.name());
+            assert_eq!(HashId::from_name(alg.name()), Some(alg.id()));
+            assert_eq!(alg.id().info(), Some(alg.info()));
+            assert_eq!(HashAlg::ALL[alg.index()], alg);
         }
     }
 
@@ -160,5 +254,43 @@ mod tests {
         );
         let err = "sha256".parse::<HashAlg>().unwrap_err();
         assert_eq!(err.to_string(), "unknown hash algorithm name \"sha256\"");
+    }
+
+    #[test]
+    fn multicodec_codes_are_pinned() {
+        // multiformats/multicodec table.csv
+        let expected = [
+            ("sha2-256", 0x12, 32),
+            ("sha2-512", 0x13, 64),
+            ("sha3-256", 0x16, 32),
+            ("sha3-512", 0x14, 64),
+            ("keccak-256", 0x1b, 32),
+            ("blake3", 0x1e, 32),
+            ("sha1", 0x11, 20),
+        ];
+        assert_eq!(HashAlg::ALL.len(), expected.len());
+        assert_eq!(HashId::CURL_P_27.info().unwrap().name, "curl-p-27");
+        for (name, code, len) in expected {
+            let info = HashId::from_name(name).unwrap().info().unwrap();
+            assert_eq!(info.id, HashId(code), "{name}");
+            assert_eq!(info.output_len, len, "{name}");
+            assert_eq!(info.security.classical_preimage as usize, 8 * len);
+        }
+    }
+
+    #[test]
+    fn security_table() {
+        let s = HashSecurity::for_output_bits(256);
+        assert_eq!(
+            (
+                s.classical_collision,
+                s.classical_preimage,
+                s.quantum_preimage,
+                s.quantum_collision_bht
+            ),
+            (128, 256, 128, 85)
+        );
+        assert_eq!(s.post_quantum(), 128);
+        assert_eq!(HashSecurity::for_output_bits(512).post_quantum(), 256);
     }
 }

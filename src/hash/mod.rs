@@ -26,7 +26,7 @@ mod policy;
 pub mod simd;
 mod suite;
 
-pub use alg::HashAlg;
+pub use alg::{HashAlg, HashInfo, HashSecurity, registry};
 pub use framing::{encode_framed, hash_framed, write_framed};
 pub use hasher::Hasher;
 pub use multihash::{Digest, MAX_OUTPUT_LEN};

@@ -106,7 +106,7 @@ impl HashPolicy {
     }
 
     /// The cheapest family accepted for new commitments at `height` whose post-quantum
-    /// security ([`crate::id::HashSecurity::post_quantum`]) is at least `min_pq_bits`.
+    /// security ([`crate::hash::HashSecurity::post_quantum`]) is at least `min_pq_bits`.
     ///
     /// `cost` is the caller's measure: measured nanoseconds per hash from a benchmark,
     /// or bytes on chain (`|a| a.output_len() as u64`). Ties go to the earlier family in

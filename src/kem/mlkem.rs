@@ -47,6 +47,26 @@ impl MlKemLevel {
             Self::MlKem1024 => 1568,
         }
     }
+
+    /// The registry row of this parameter set.
+    pub(crate) const fn info(
+        self,
+        id: crate::id::KemId,
+        name: &'static str,
+        pq_category: u8,
+    ) -> super::KemInfo {
+        super::KemInfo {
+            id,
+            name,
+            encaps_key_len: self.encaps_key_len(),
+            ciphertext_len: self.ciphertext_len(),
+            seed_len: SEED_LEN,
+            shared_secret_len: 32,
+            pq_category,
+            status: crate::id::Status::Recommended,
+            standard: "FIPS 203",
+        }
+    }
 }
 
 macro_rules! level_impl {

@@ -30,44 +30,65 @@ use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::codec;
+use crate::envelope::{Envelope, SecretEnvelope, envelope_type};
 use crate::error::Error;
-use crate::id::{AlgKind, KEMS, KemId, KemInfo};
+use crate::id::{self, KemId, Status, registry};
 use mlkem::MlKemLevel;
 
-/// A key-encapsulation mechanism defined by this crate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum KemAlg {
+/// One row of the KEM registry. Sizes are of the envelope payloads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KemInfo {
+    /// Wire identifier.
+    pub id: KemId,
+    /// Canonical name (CLI `--alg`).
+    pub name: &'static str,
+    /// Encapsulation (public) key bytes.
+    pub encaps_key_len: usize,
+    /// Ciphertext bytes.
+    pub ciphertext_len: usize,
+    /// Decapsulation key bytes as stored: the seed.
+    pub seed_len: usize,
+    /// Shared secret bytes.
+    pub shared_secret_len: usize,
+    /// NIST post-quantum security category.
+    pub pq_category: u8,
+    /// Default status.
+    pub status: Status,
+    /// Where it is specified.
+    pub standard: &'static str,
+}
+
+registry! {
+    /// A key-encapsulation mechanism defined by this crate.
+    pub enum KemAlg: KemInfo, KemId;
     /// ML-KEM-768 (FIPS 203).
-    MlKem768,
+    MlKem768 => MlKemLevel::MlKem768.info(KemId::ML_KEM_768, "ml-kem-768", 3),
     /// ML-KEM-1024 (FIPS 203).
-    MlKem1024,
+    MlKem1024 => MlKemLevel::MlKem1024.info(KemId::ML_KEM_1024, "ml-kem-1024", 5),
     /// X-Wing: ML-KEM-768 + X25519 with a SHA3-256 combiner.
-    XWing,
+    XWing => xwing::INFO,
+}
+
+id::id_fmt!(KemId, |id: KemId| KemAlg::from_id(id)
+    .ok()
+    .map(KemAlg::name));
+
+impl KemId {
+    /// The registry row, if this build implements the id.
+    pub fn info(self) -> Option<&'static KemInfo> {
+        KemAlg::from_id(self).ok().map(KemAlg::info)
+    }
+
+    /// The id of a registered KEM by canonical name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        name.parse::<KemAlg>().ok().map(KemAlg::id)
+    }
 }
 
 impl KemAlg {
-    /// Every KEM, in registry order.
-    pub const ALL: [Self; 3] = [Self::MlKem768, Self::MlKem1024, Self::XWing];
-
-    /// The registry row.
-    pub const fn info(self) -> &'static KemInfo {
-        &KEMS[self as usize]
-    }
-
-    /// The wire id.
-    pub const fn id(self) -> KemId {
-        self.info().id
-    }
-
-    /// The canonical name (`x-wing`).
-    pub const fn name(self) -> &'static str {
-        self.info().name
-    }
-
     /// The KEM for a wire id.
     pub fn from_id(id: KemId) -> Result<Self, Error> {
-        crate::id::by_id(&Self::ALL, AlgKind::Kem, id.0, |a| a.id().0)
+        id::from_id(id.0)
     }
 
     /// Bytes of encapsulation randomness for [`EncapsulationKey::encapsulate_derand`]:
@@ -87,17 +108,11 @@ impl KemAlg {
     }
 }
 
-impl fmt::Display for KemAlg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for KemAlg {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        crate::id::by_name(&Self::ALL, AlgKind::Kem, s, Self::name)
+        id::from_name(s)
     }
 }
 
@@ -136,21 +151,11 @@ impl fmt::Debug for SharedSecret {
     }
 }
 
-fn envelope(alg: KemAlg, payload: &[u8]) -> Vec<u8> {
-    codec::envelope(alg.id().0, payload)
-}
-
-fn open_envelope(bytes: &[u8]) -> Result<(KemAlg, &[u8]), Error> {
-    let (id, payload) = codec::open_envelope(bytes, "KEM algorithm id")?;
-    Ok((KemAlg::from_id(KemId(id))?, payload))
-}
-
 /// A validated encapsulation (public) key.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct EncapsulationKey {
-    alg: KemAlg,
-    bytes: Vec<u8>,
-}
+pub struct EncapsulationKey(Envelope<KemAlg>);
+
+envelope_type!(EncapsulationKey, KemAlg, "an encapsulation key");
 
 impl EncapsulationKey {
     /// A key from its algorithm and payload, with the FIPS 203 §7.2 modulus check on the
@@ -168,31 +173,7 @@ impl EncapsulationKey {
                 reason: "coefficient not reduced modulo q (FIPS 203 §7.2)",
             });
         }
-        Ok(Self {
-            alg,
-            bytes: payload.to_vec(),
-        })
-    }
-
-    /// Decodes the envelope `varint(KemId) ‖ payload`.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
-        Self::from_parts(alg, payload)
-    }
-
-    /// The envelope encoding.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        envelope(self.alg, &self.bytes)
-    }
-
-    /// The algorithm.
-    pub fn alg(&self) -> KemAlg {
-        self.alg
-    }
-
-    /// The raw key (without the envelope id).
-    pub fn payload(&self) -> &[u8] {
-        &self.bytes
+        Ok(Self(Envelope::new(alg, payload.to_vec())))
     }
 
     /// Deterministic encapsulation with caller-supplied randomness of
@@ -204,24 +185,21 @@ impl EncapsulationKey {
     ) -> Result<(Ciphertext, SharedSecret), Error> {
         codec::exact_len(
             "encapsulation randomness",
-            self.alg.encaps_randomness_len(),
+            self.alg().encaps_randomness_len(),
             randomness.len(),
         )?;
-        let (ct, ss) = match self.alg {
+        let (ct, ss) = match self.alg() {
             KemAlg::MlKem768 | KemAlg::MlKem1024 => {
                 let m: &[u8; 32] = randomness.try_into().expect("length checked");
-                self.alg.level().encapsulate(&self.bytes, m)
+                self.alg().level().encapsulate(self.payload(), m)
             }
             KemAlg::XWing => {
                 let e: &[u8; 64] = randomness.try_into().expect("length checked");
-                xwing::encapsulate(&self.bytes, e)
+                xwing::encapsulate(self.payload(), e)
             }
         };
         Ok((
-            Ciphertext {
-                alg: self.alg,
-                bytes: ct,
-            },
+            Ciphertext(Envelope::new(self.alg(), ct)),
             SharedSecret::from_zeroizing(ss),
         ))
     }
@@ -232,7 +210,7 @@ impl EncapsulationKey {
         rng: &mut R,
     ) -> Result<(Ciphertext, SharedSecret), Error> {
         let mut r = Zeroizing::new([0u8; 64]);
-        let n = self.alg.encaps_randomness_len();
+        let n = self.alg().encaps_randomness_len();
         rng.try_fill_bytes(&mut r[..n])
             .map_err(|_| Error::RandomnessUnavailable)?;
         self.encapsulate_derand(&r[..n])
@@ -242,66 +220,24 @@ impl EncapsulationKey {
     #[cfg(feature = "std")]
     pub fn encapsulate(&self) -> Result<(Ciphertext, SharedSecret), Error> {
         let mut r = Zeroizing::new([0u8; 64]);
-        let n = self.alg.encaps_randomness_len();
+        let n = self.alg().encaps_randomness_len();
         getrandom::fill(&mut r[..n]).map_err(|_| Error::RandomnessUnavailable)?;
         self.encapsulate_derand(&r[..n])
-    }
-}
-
-impl fmt::Debug for EncapsulationKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "EncapsulationKey({}, {}…)",
-            self.alg,
-            codec::to_hex(&self.bytes[..8])
-        )
     }
 }
 
 /// A ciphertext of the right length for its algorithm (its contents are not checked:
 /// that is decapsulation's job, with implicit rejection).
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Ciphertext {
-    alg: KemAlg,
-    bytes: Vec<u8>,
-}
+pub struct Ciphertext(Envelope<KemAlg>);
+
+envelope_type!(Ciphertext, KemAlg, "a ciphertext");
 
 impl Ciphertext {
     /// A ciphertext from its algorithm and payload.
     pub fn from_parts(alg: KemAlg, payload: &[u8]) -> Result<Self, Error> {
         codec::exact_len("ciphertext", alg.info().ciphertext_len, payload.len())?;
-        Ok(Self {
-            alg,
-            bytes: payload.to_vec(),
-        })
-    }
-
-    /// Decodes the envelope `varint(KemId) ‖ payload`.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
-        Self::from_parts(alg, payload)
-    }
-
-    /// The envelope encoding.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        envelope(self.alg, &self.bytes)
-    }
-
-    /// The algorithm.
-    pub fn alg(&self) -> KemAlg {
-        self.alg
-    }
-
-    /// The raw ciphertext.
-    pub fn payload(&self) -> &[u8] {
-        &self.bytes
-    }
-}
-
-impl fmt::Debug for Ciphertext {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ciphertext({}, {} bytes)", self.alg, self.bytes.len())
+        Ok(Self(Envelope::new(alg, payload.to_vec())))
     }
 }
 
@@ -312,8 +248,7 @@ enum Expanded {
 
 /// A decapsulation key, stored as its seed: zeroized on drop, never printed, not `Clone`.
 pub struct DecapsulationKey {
-    alg: KemAlg,
-    seed: Zeroizing<Vec<u8>>,
+    seed: SecretEnvelope<KemAlg>,
     expanded: Expanded,
     public: EncapsulationKey,
 }
@@ -337,10 +272,9 @@ impl DecapsulationKey {
             }
         };
         Ok(Self {
-            alg,
-            seed: Zeroizing::new(seed.to_vec()),
+            seed: SecretEnvelope::secret(alg, seed),
             expanded,
-            public: EncapsulationKey { alg, bytes: pk },
+            public: EncapsulationKey(Envelope::new(alg, pk)),
         })
     }
 
@@ -355,18 +289,18 @@ impl DecapsulationKey {
 
     /// Decodes the envelope `varint(KemId) ‖ seed`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
+        let (alg, payload) = crate::envelope::open(bytes)?;
         Self::from_seed(alg, payload)
     }
 
     /// The envelope encoding, in a zeroizing buffer.
     pub fn to_bytes(&self) -> Zeroizing<Vec<u8>> {
-        Zeroizing::new(envelope(self.alg, &self.seed))
+        self.seed.to_bytes()
     }
 
     /// The algorithm.
     pub fn alg(&self) -> KemAlg {
-        self.alg
+        self.seed.alg()
     }
 
     /// The matching encapsulation key.
@@ -378,15 +312,15 @@ impl DecapsulationKey {
     /// any ciphertext of the right algorithm (hence length) yields a secret — the
     /// implicit-rejection value if it was not produced for this key.
     pub fn decapsulate(&self, ct: &Ciphertext) -> Result<SharedSecret, Error> {
-        if ct.alg != self.alg {
+        if ct.alg() != self.alg() {
             return Err(Error::AlgorithmMismatch {
-                expected: self.alg.name(),
-                got: ct.alg.name(),
+                expected: self.alg().name(),
+                got: ct.alg().name(),
             });
         }
         let ss = match &self.expanded {
-            Expanded::MlKem(sk) => self.alg.level().decapsulate(sk, &ct.bytes),
-            Expanded::XWing(x) => xwing::decapsulate(x, &ct.bytes),
+            Expanded::MlKem(sk) => self.alg().level().decapsulate(sk, ct.payload()),
+            Expanded::XWing(x) => xwing::decapsulate(x, ct.payload()),
         };
         Ok(SharedSecret::from_zeroizing(ss))
     }
@@ -394,7 +328,7 @@ impl DecapsulationKey {
 
 impl fmt::Debug for DecapsulationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DecapsulationKey({}, ..)", self.alg)
+        write!(f, "DecapsulationKey({}, ..)", self.alg())
     }
 }
 
@@ -421,7 +355,7 @@ mod tests {
             assert_eq!(KemAlg::from_id(alg.id()), Ok(alg));
             assert_eq!(alg.name().parse::<KemAlg>(), Ok(alg));
         }
-        assert_eq!(KEMS.len(), KemAlg::ALL.len());
+        assert_eq!(KemAlg::ALL.len(), 3);
     }
 
     #[test]

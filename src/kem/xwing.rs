@@ -27,8 +27,21 @@ pub const SEED_LEN: usize = 32;
 /// Encapsulation randomness bytes (`m ‖ ek_X`).
 pub const ENCAPS_RANDOMNESS_LEN: usize = 64;
 
-const PK_M: usize = 1184;
-const CT_M: usize = 1088;
+const PK_M: usize = MlKemLevel::MlKem768.encaps_key_len();
+const CT_M: usize = MlKemLevel::MlKem768.ciphertext_len();
+
+/// The registry row of X-Wing.
+pub(crate) const INFO: super::KemInfo = super::KemInfo {
+    id: crate::id::KemId::X_WING,
+    name: "x-wing",
+    encaps_key_len: PK_M + 32,
+    ciphertext_len: CT_M + 32,
+    seed_len: SEED_LEN,
+    shared_secret_len: 32,
+    pq_category: 3,
+    status: crate::id::Status::Recommended,
+    standard: "draft-connolly-cfrg-xwing-kem-10 (ML-KEM-768 + X25519)",
+};
 
 /// The expanded decapsulation key.
 pub(crate) struct Expanded {

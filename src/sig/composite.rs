@@ -1,128 +1,31 @@
-//! The composite layout, written down once (rustls `Hybrid` style): which ML-DSA, which
-//! traditional algorithm, the Label, the pre-hash, and how components are laid out.
+//! The composite layout, written down once (rustls `Hybrid` style): which PQ component,
+//! which classical one, the Label, the pre-hash, and how keys and signatures split.
 
 use alloc::vec::Vec;
 
+use super::component::{Component, ComponentClass};
+use super::mldsa::MAX_CONTEXT_LEN;
 use crate::error::Error;
 use crate::hash::{self, HashAlg};
-use crate::sig::mldsa::{MAX_CONTEXT_LEN, MlDsaLevel};
 
 /// The composite domain prefix: ASCII `CompositeAlgorithmSignatures2025`
 /// (draft-ietf-lamps-pq-composite-sigs §"Prefix").
 pub const PREFIX: &[u8; 32] = b"CompositeAlgorithmSignatures2025";
 
-/// The traditional half of a composite.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Traditional {
-    /// ECDSA secp256k1, SHA-256, compressed key, compact low-S `r ‖ s` (pqmigrate's chain
-    /// encoding).
-    Secp256k1,
-    /// ECDSA P-256, SHA-256, uncompressed key, DER signature (the draft's encoding).
-    P256,
-    /// Ed25519, raw key and signature (the draft's encoding).
-    Ed25519,
-}
-
-impl Traditional {
-    /// Public key bytes.
-    pub const fn public_key_len(self) -> usize {
-        match self {
-            Self::Secp256k1 => 33,
-            Self::P256 => 65,
-            Self::Ed25519 => 32,
-        }
-    }
-
-    /// Signature bytes; the maximum for DER.
-    pub const fn max_signature_len(self) -> usize {
-        match self {
-            Self::Secp256k1 => 64,
-            Self::P256 => 72,
-            Self::Ed25519 => 64,
-        }
-    }
-
-    /// Secret key bytes as stored (P-256: the draft's RFC 5915 `ECPrivateKey`).
-    pub const fn secret_key_len(self) -> usize {
-        match self {
-            Self::Secp256k1 => 32,
-            Self::P256 => 51,
-            Self::Ed25519 => 32,
-        }
-    }
-
-    /// Name used in key derivation and `inspect`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Secp256k1 => "secp256k1",
-            Self::P256 => "p256",
-            Self::Ed25519 => "ed25519",
-        }
-    }
-
-    pub(crate) const fn is_available(self) -> bool {
-        match self {
-            Self::Secp256k1 => true,
-            Self::P256 | Self::Ed25519 => cfg!(feature = "lamps"),
-        }
-    }
-}
-
-/// One composite pairing.
+/// One composite pairing, as plain data: a post-quantum component, a classical one,
+/// the Label and the pre-hash. Keys and signatures are `pq ‖ classical`, the secret is
+/// `pqSK ‖ classicalSK`; the split is written once here.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Composite {
-    /// The ML-DSA parameter set.
-    pub mldsa: MlDsaLevel,
-    /// The traditional algorithm.
-    pub traditional: Traditional,
-    /// The Label: domain separator in `M'` and ML-DSA context.
+    /// The post-quantum component (signs `M'` with context = Label).
+    pub pq: &'static Component,
+    /// The classical component (signs `M'`, no context).
+    pub classical: &'static Component,
+    /// The Label: domain separator in `M'` and the PQ context.
     pub label: &'static str,
     /// The pre-hash PH applied to the message.
     pub pre_hash: HashAlg,
 }
-
-pub(crate) const MLDSA44_SECP256K1: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa44,
-    traditional: Traditional::Secp256k1,
-    label: "COMPSIG-MLDSA44-ECDSA-secp256k1-SHA256",
-    pre_hash: HashAlg::Sha2_256,
-};
-pub(crate) const MLDSA65_SECP256K1: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa65,
-    traditional: Traditional::Secp256k1,
-    label: "COMPSIG-MLDSA65-ECDSA-secp256k1-SHA512",
-    pre_hash: HashAlg::Sha2_512,
-};
-pub(crate) const MLDSA87_SECP256K1: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa87,
-    traditional: Traditional::Secp256k1,
-    label: "COMPSIG-MLDSA87-ECDSA-secp256k1-SHA512",
-    pre_hash: HashAlg::Sha2_512,
-};
-pub(crate) const MLDSA44_P256: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa44,
-    traditional: Traditional::P256,
-    label: "COMPSIG-MLDSA44-ECDSA-P256-SHA256",
-    pre_hash: HashAlg::Sha2_256,
-};
-pub(crate) const MLDSA65_P256: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa65,
-    traditional: Traditional::P256,
-    label: "COMPSIG-MLDSA65-ECDSA-P256-SHA512",
-    pre_hash: HashAlg::Sha2_512,
-};
-pub(crate) const MLDSA44_ED25519: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa44,
-    traditional: Traditional::Ed25519,
-    label: "COMPSIG-MLDSA44-Ed25519-SHA512",
-    pre_hash: HashAlg::Sha2_512,
-};
-pub(crate) const MLDSA65_ED25519: Composite = Composite {
-    mldsa: MlDsaLevel::MlDsa65,
-    traditional: Traditional::Ed25519,
-    label: "COMPSIG-MLDSA65-Ed25519-SHA512",
-    pre_hash: HashAlg::Sha2_512,
-};
 
 impl Composite {
     /// The message representative `M' = Prefix ‖ Label ‖ len(ctx) ‖ ctx ‖ PH(M)`.
@@ -142,14 +45,52 @@ impl Composite {
         Ok(m)
     }
 
-    /// Public key layout: `mldsaPK ‖ tradPK`.
-    pub const fn public_key_len(&self) -> usize {
-        self.mldsa.public_key_len() + self.traditional.public_key_len()
+    /// A pairing (a PQ component first, a classical one second: checked at compile
+    /// time where the registry builds its rows).
+    pub(crate) const fn new(
+        pq: &'static Component,
+        classical: &'static Component,
+        label: &'static str,
+        pre_hash: HashAlg,
+    ) -> Self {
+        assert!(matches!(pq.class, ComponentClass::PostQuantum) && pq.fixed_signature_len);
+        assert!(matches!(classical.class, ComponentClass::Classical));
+        Self {
+            pq,
+            classical,
+            label,
+            pre_hash,
+        }
     }
 
-    /// Secret key layout: `ξ (32) ‖ tradSK`.
+    /// Public key bytes: `pqPK ‖ classicalPK`.
+    pub const fn public_key_len(&self) -> usize {
+        self.pq.public_key_len + self.classical.public_key_len
+    }
+
+    /// Signature bytes, the maximum: `pqSig ‖ classicalSig`.
+    pub const fn signature_len(&self) -> usize {
+        self.pq.signature_len + self.classical.signature_len
+    }
+
+    /// Secret key bytes: `pqSK ‖ classicalSK`.
     pub const fn secret_key_len(&self) -> usize {
-        32 + self.traditional.secret_key_len()
+        self.pq.secret_key_len + self.classical.secret_key_len
+    }
+
+    /// Splits a public key payload at the PQ key's length (the caller checked the total).
+    pub(crate) fn split_public<'a>(&self, pk: &'a [u8]) -> (&'a [u8], &'a [u8]) {
+        pk.split_at(self.pq.public_key_len.min(pk.len()))
+    }
+
+    /// Splits a signature payload at the PQ signature's (fixed) length.
+    pub(crate) fn split_signature<'a>(&self, sig: &'a [u8]) -> (&'a [u8], &'a [u8]) {
+        sig.split_at(self.pq.signature_len.min(sig.len()))
+    }
+
+    /// Splits a secret payload at the PQ secret's length.
+    pub(crate) fn split_secret<'a>(&self, sk: &'a [u8]) -> (&'a [u8], &'a [u8]) {
+        sk.split_at(self.pq.secret_key_len.min(sk.len()))
     }
 }
 
@@ -160,13 +101,13 @@ mod tests {
     /// The worked example `messageFormatSample_ctx.md` from the draft's repository.
     #[test]
     fn message_representative_matches_the_draft_sample() {
-        let c = Composite {
-            mldsa: MlDsaLevel::MlDsa65,
-            traditional: Traditional::P256,
-            label: "COMPSIG-MLDSA65-ECDSA-P256-SHA512",
-            pre_hash: HashAlg::Sha2_512,
-        };
-        assert_eq!(c, MLDSA65_P256);
+        let c = Composite::new(
+            &crate::sig::mldsa::ML_DSA_65,
+            &crate::sig::p256::COMPONENT,
+            "COMPSIG-MLDSA65-ECDSA-P256-SHA512",
+            HashAlg::Sha2_512,
+        );
+        assert_eq!(Some(&c), crate::sig::SigAlg::MlDsa65P256.composite());
         let m = [0u8, 1, 2, 3, 4, 5, 6, 7, 8, 9];
         let ctx = [0x08, 0x13, 0x06, 0x12, 0x05, 0x16, 0x26, 0x23];
         let expected = "436f6d706f73697465416c676f726974686d5369676e61747572657332303235\

@@ -1,4 +1,5 @@
-//! Public keys, signatures and signing keys in their self-describing envelopes.
+//! Public keys, signatures and signing keys in their self-describing envelopes, written
+//! once over [`Scheme`]: one component, or a composite of a PQ and a classical one.
 
 use core::fmt;
 
@@ -8,36 +9,17 @@ use signature::rand_core::TryCryptoRng;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use super::composite::{Composite, Traditional};
-use super::mldsa::{DefaultBackend as Backend, MlDsaBackend, MlDsaLevel, SEED_LEN};
-use super::{Scheme, SigAlg, VerifyMode, ecdsa};
-use crate::codec;
+use super::component::Component;
+use super::{Composite, Scheme, SigAlg, VerifyMode};
+use crate::envelope::{self, Envelope, SecretEnvelope, envelope_type};
 use crate::error::{Error, VerifyError};
 use crate::hash::write_framed;
-use crate::id::SigId;
 
 /// Domain of the master-seed key derivation (see the module docs).
 const KEYGEN_DOMAIN: &[u8] = b"pqmigrate/v1/keygen";
 
-fn envelope(alg: SigAlg, payload: &[u8]) -> Vec<u8> {
-    codec::envelope(alg.id().0, payload)
-}
-
-/// Splits `varint(SigId) ‖ payload`, checking the id is known and usable here.
-fn open_envelope(bytes: &[u8]) -> Result<(SigAlg, &[u8]), Error> {
-    let (id, payload) = codec::open_envelope(bytes, "signature algorithm id")?;
-    let alg = SigAlg::from_id(SigId(id))?;
-    alg.require_available()?;
-    Ok((alg, payload))
-}
-
 fn exact_len(what: &'static str, expected: usize, got: &[u8]) -> Result<(), Error> {
-    codec::exact_len(what, expected, got.len())
-}
-
-fn short_hex(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
-    let head = &bytes[..bytes.len().min(8)];
-    write!(f, "{}…({} bytes)", codec::to_hex(head), bytes.len())
+    crate::codec::exact_len(what, expected, got.len())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -45,60 +27,36 @@ fn short_hex(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
 
 /// A public key of any [`SigAlg`], validated component by component.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PublicKey {
-    alg: SigAlg,
-    bytes: Vec<u8>,
-}
+pub struct PublicKey(Envelope<SigAlg>);
+
+envelope_type!(PublicKey, SigAlg, "a public key");
 
 impl PublicKey {
-    /// A public key from its algorithm and raw payload (composites: `mldsaPK ‖ tradPK`).
+    /// A public key from its algorithm and raw payload (composites: `pqPK ‖ classicalPK`).
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         alg.require_available()?;
         match alg.scheme() {
-            Scheme::Secp256k1 => {
-                ecdsa::parse_public(payload)?;
-            }
-            Scheme::MlDsa(l) => exact_len("ML-DSA public key", l.public_key_len(), payload)?,
+            Scheme::Single(c) => c.check_public(payload)?,
             Scheme::Composite(c) => {
                 exact_len("composite public key", c.public_key_len(), payload)?;
-                check_trad_public(c.traditional, &payload[c.mldsa.public_key_len()..])?;
+                let (pq, classical) = c.split_public(payload);
+                c.pq.check_public(pq)?;
+                c.classical.check_public(classical)?;
             }
         }
-        Ok(Self {
-            alg,
-            bytes: payload.to_vec(),
+        Ok(Self(Envelope::new(alg, payload.to_vec())))
+    }
+
+    /// The components, named: one for single schemes, PQ then classical for composites.
+    pub fn components(&self) -> Vec<(&'static str, &[u8])> {
+        components(self.alg(), self.payload(), |c| {
+            c.split_public(self.payload())
         })
     }
 
-    /// Decodes the envelope `varint(SigId) ‖ payload`.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
-        Self::from_parts(alg, payload)
-    }
-
-    /// The envelope encoding.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        envelope(self.alg, &self.bytes)
-    }
-
-    /// The algorithm.
-    pub fn alg(&self) -> SigAlg {
-        self.alg
-    }
-
-    /// The raw payload (no id).
-    pub fn payload(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// The components, named: one for single schemes, ML-DSA then traditional for
-    /// composites.
-    pub fn components(&self) -> Vec<(&'static str, &[u8])> {
-        split_components(self.alg, &self.bytes, |l| l.public_key_len())
-    }
-
-    /// Verifies `sig` over `msg` with context `ctx` (plain ECDSA accepts only an empty
-    /// context), in [`VerifyMode::Strict`]. A signature of another algorithm fails.
+    /// Verifies `sig` over `msg` with context `ctx` (a classical scheme alone accepts
+    /// only an empty context), in [`VerifyMode::Strict`]. A signature of another
+    /// algorithm fails.
     pub fn verify(&self, msg: &[u8], ctx: &[u8], sig: &Signature) -> Result<(), VerifyError> {
         self.verify_with(msg, ctx, sig, VerifyMode::Strict)
     }
@@ -113,37 +71,16 @@ impl PublicKey {
         sig: &Signature,
         mode: VerifyMode,
     ) -> Result<(), VerifyError> {
-        if sig.alg != self.alg {
+        if sig.alg() != self.alg() {
             return Err(VerifyError);
         }
-        let ok = match self.alg.scheme() {
-            Scheme::Secp256k1 => ctx.is_empty() && ecdsa::verify(&self.bytes, msg, &sig.bytes),
-            Scheme::MlDsa(l) => Backend::verify(l, &self.bytes, msg, ctx, &sig.bytes),
-            Scheme::Composite(c) => verify_composite(c, &self.bytes, msg, ctx, &sig.bytes, mode),
+        let (pk, sig) = (self.payload(), sig.payload());
+        let ok = match self.alg().scheme() {
+            Scheme::Single(c) => c.verify(pk, msg, ctx, sig, mode),
+            Scheme::Composite(c) => verify_composite(c, pk, msg, ctx, sig, mode),
         };
         if ok { Ok(()) } else { Err(VerifyError) }
     }
-}
-
-fn check_trad_public(t: Traditional, pk: &[u8]) -> Result<(), Error> {
-    match t {
-        Traditional::Secp256k1 => ecdsa::parse_public(pk).map(|_| ()),
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_check_public(pk),
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => super::lamps::ed25519_check_public(pk),
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => unreachable_without_lamps(),
-    }
-}
-
-/// `require_available` refuses LAMPS pairings before any component code runs.
-#[cfg(not(feature = "lamps"))]
-fn unreachable_without_lamps() -> Result<(), Error> {
-    Err(Error::Unsupported {
-        alg: "LAMPS pairing",
-        what: "use in this build (enable feature `lamps`)",
-    })
 }
 
 fn verify_composite(
@@ -157,51 +94,27 @@ fn verify_composite(
     let Ok(m) = c.message_representative(msg, ctx) else {
         return false;
     };
-    let (pk_m, pk_t) = pk.split_at(c.mldsa.public_key_len());
-    let Some((sig_m, sig_t)) = sig.split_at_checked(c.mldsa.signature_len()) else {
-        return false;
-    };
-    let trad_ok = match c.traditional {
-        Traditional::Secp256k1 => ecdsa::verify(pk_t, &m, sig_t),
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_verify(pk_t, &m, sig_t, mode),
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => super::lamps::ed25519_verify(pk_t, &m, sig_t),
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => {
-            let _ = mode;
-            false
-        }
-    };
-    // Both halves must verify; ML-DSA's context is the Label.
-    trad_ok && Backend::verify(c.mldsa, pk_m, &m, c.label.as_bytes(), sig_m)
+    let (pk_pq, pk_classical) = c.split_public(pk);
+    let (sig_pq, sig_classical) = c.split_signature(sig);
+    // Both halves must verify; the PQ context is the Label, the classical half has none.
+    c.classical
+        .verify(pk_classical, &m, b"", sig_classical, mode)
+        && c.pq.verify(pk_pq, &m, c.label.as_bytes(), sig_pq, mode)
 }
 
-fn split_components(
+/// The named components of a payload: the component's own name for single schemes,
+/// PQ then classical (split by `split`) for composites.
+fn components<'a>(
     alg: SigAlg,
-    bytes: &[u8],
-    mldsa_len: impl Fn(MlDsaLevel) -> usize,
-) -> Vec<(&'static str, &[u8])> {
+    bytes: &'a [u8],
+    split: impl Fn(&Composite) -> (&'a [u8], &'a [u8]),
+) -> Vec<(&'static str, &'a [u8])> {
     match alg.scheme() {
-        Scheme::Secp256k1 => alloc::vec![("secp256k1", bytes)],
-        Scheme::MlDsa(_) => alloc::vec![(alg.name(), bytes)],
+        Scheme::Single(c) => alloc::vec![(c.name, bytes)],
         Scheme::Composite(c) => {
-            let (m, t) = bytes.split_at(mldsa_len(c.mldsa).min(bytes.len()));
-            let mldsa_name = match c.mldsa {
-                MlDsaLevel::MlDsa44 => "ml-dsa-44",
-                MlDsaLevel::MlDsa65 => "ml-dsa-65",
-                MlDsaLevel::MlDsa87 => "ml-dsa-87",
-            };
-            alloc::vec![(mldsa_name, m), (c.traditional.name(), t)]
+            let (pq, classical) = split(c);
+            alloc::vec![(c.pq.name, pq), (c.classical.name, classical)]
         }
-    }
-}
-
-impl fmt::Debug for PublicKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PublicKey({}, ", self.alg)?;
-        short_hex(f, &self.bytes)?;
-        f.write_str(")")
     }
 }
 
@@ -210,14 +123,13 @@ impl fmt::Debug for PublicKey {
 
 /// A signature of any [`SigAlg`], validated component by component.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Signature {
-    alg: SigAlg,
-    bytes: Vec<u8>,
-}
+pub struct Signature(Envelope<SigAlg>);
+
+envelope_type!(Signature, SigAlg, "a signature");
 
 impl Signature {
-    /// A signature from its algorithm and raw payload (composites: `mldsaSig ‖ tradSig`),
-    /// in [`VerifyMode::Strict`]: a high-S ECDSA half is refused.
+    /// A signature from its algorithm and raw payload (composites: `pqSig ‖
+    /// classicalSig`), in [`VerifyMode::Strict`]: a high-S ECDSA half is refused.
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         Self::from_parts_with(alg, payload, VerifyMode::Strict)
     }
@@ -227,38 +139,27 @@ impl Signature {
     pub fn from_parts_with(alg: SigAlg, payload: &[u8], mode: VerifyMode) -> Result<Self, Error> {
         alg.require_available()?;
         match alg.scheme() {
-            Scheme::Secp256k1 => {
-                ecdsa::parse_signature(payload)?;
-            }
-            Scheme::MlDsa(l) => exact_len("ML-DSA signature", l.signature_len(), payload)?,
+            Scheme::Single(c) => c.check_signature(payload, mode)?,
             Scheme::Composite(c) => {
-                let sig_len = c.mldsa.signature_len();
-                if payload.len() <= sig_len
-                    || payload.len() > sig_len + c.traditional.max_signature_len()
-                {
+                let pq_len = c.pq.signature_len;
+                if payload.len() <= pq_len || payload.len() > c.signature_len() {
                     return Err(Error::WrongLength {
                         what: "composite signature",
-                        expected: sig_len + c.traditional.max_signature_len(),
+                        expected: c.signature_len(),
                         got: payload.len(),
                     });
                 }
-                check_trad_signature(c.traditional, &payload[sig_len..], mode)?;
+                let (pq, classical) = c.split_signature(payload);
+                c.pq.check_signature(pq, mode)?;
+                c.classical.check_signature(classical, mode)?;
             }
         }
-        Ok(Self {
-            alg,
-            bytes: payload.to_vec(),
-        })
-    }
-
-    /// Decodes the envelope `varint(SigId) ‖ payload` (strict mode).
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        Self::from_bytes_with(bytes, VerifyMode::Strict)
+        Ok(Self(Envelope::new(alg, payload.to_vec())))
     }
 
     /// Decodes the envelope in the given mode (see [`Self::from_parts_with`]).
     pub fn from_bytes_with(bytes: &[u8], mode: VerifyMode) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
+        let (alg, payload) = envelope::open(bytes)?;
         Self::from_parts_with(alg, payload, mode)
     }
 
@@ -270,72 +171,20 @@ impl Signature {
     /// [`Self::from_bytes_for`] in the given mode.
     pub fn from_bytes_for_with(alg: SigAlg, bytes: &[u8], mode: VerifyMode) -> Result<Self, Error> {
         let sig = Self::from_bytes_with(bytes, mode)?;
-        if sig.alg != alg {
+        if sig.alg() != alg {
             return Err(Error::AlgorithmMismatch {
                 expected: alg.name(),
-                got: sig.alg.name(),
+                got: sig.alg().name(),
             });
         }
         Ok(sig)
     }
 
-    /// The envelope encoding.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        envelope(self.alg, &self.bytes)
-    }
-
-    /// The algorithm.
-    pub fn alg(&self) -> SigAlg {
-        self.alg
-    }
-
-    /// The raw payload (no id).
-    pub fn payload(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// The components, named (ML-DSA then traditional for composites).
+    /// The components, named (PQ then classical for composites).
     pub fn components(&self) -> Vec<(&'static str, &[u8])> {
-        split_components(self.alg, &self.bytes, |l| l.signature_len())
-    }
-}
-
-fn check_trad_signature(t: Traditional, sig: &[u8], mode: VerifyMode) -> Result<(), Error> {
-    let _ = mode;
-    match t {
-        Traditional::Secp256k1 => ecdsa::parse_signature(sig).map(|_| ()),
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_check_signature(sig, mode).map(|_| ()),
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => exact_len(
-            "Ed25519 signature",
-            super::lamps::ED25519_SIGNATURE_LEN,
-            sig,
-        ),
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => unreachable_without_lamps(),
-    }
-}
-
-impl fmt::Debug for Signature {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Signature({}, ", self.alg)?;
-        short_hex(f, &self.bytes)?;
-        f.write_str(")")
-    }
-}
-
-impl TryFrom<&[u8]> for Signature {
-    type Error = Error;
-
-    fn try_from(bytes: &[u8]) -> Result<Self, Error> {
-        Self::from_bytes(bytes)
-    }
-}
-
-impl From<Signature> for Vec<u8> {
-    fn from(sig: Signature) -> Vec<u8> {
-        sig.to_bytes()
+        components(self.alg(), self.payload(), |c| {
+            c.split_signature(self.payload())
+        })
     }
 }
 
@@ -349,11 +198,11 @@ impl signature::SignatureEncoding for Signature {
 /// A signing key. Holds seeds and scalars only in zeroizing buffers; `Debug` prints no
 /// secret; equality is constant time; no `Clone`.
 pub struct SigningKey {
-    alg: SigAlg,
-    /// The envelope payload: the seed ξ and/or the traditional secret.
-    secret: Zeroizing<Vec<u8>>,
-    /// The ML-DSA expanded key derived from ξ, cached for signing.
-    expanded: Option<Zeroizing<Vec<u8>>>,
+    /// The envelope payload: one component's secret, or `pqSK ‖ classicalSK`.
+    secret: SecretEnvelope<SigAlg>,
+    /// Expanded signing keys derived from the secret (ML-DSA's from ξ), cached for
+    /// signing: one slot per component.
+    expanded: [Option<Zeroizing<Vec<u8>>>; 2],
     public: PublicKey,
 }
 
@@ -375,94 +224,25 @@ fn derive(alg: SigAlg, component: &str, counter: u64, master: &[u8; 32]) -> Zero
     out
 }
 
-/// The first derived value that is a valid secret for `component` (counter 0, 1, …).
-fn derive_scalar(
+/// The component's secret derived from the master seed under `alg`.
+fn component_secret(
     alg: SigAlg,
-    component: &str,
-    master: &[u8; 32],
-    valid: impl Fn(&[u8; 32]) -> bool,
-) -> Result<Zeroizing<[u8; 32]>, Error> {
-    // A 32-byte value fails only with probability < 2^-127 per try.
-    (0..64)
-        .map(|i| derive(alg, component, i, master))
-        .find(|s| valid(s))
-        .ok_or(Error::SigningFailed)
-}
-
-fn trad_secret_from_seed(
-    alg: SigAlg,
-    t: Traditional,
+    c: &Component,
     master: &[u8; 32],
 ) -> Result<Zeroizing<Vec<u8>>, Error> {
-    Ok(match t {
-        Traditional::Secp256k1 => {
-            let s = derive_scalar(alg, "secp256k1", master, |s| ecdsa::check_secret(s).is_ok())?;
-            Zeroizing::new(s.to_vec())
-        }
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => {
-            let s = derive_scalar(alg, "p256", master, |s| {
-                super::lamps::p256_public_key(&super::lamps::p256_encode_secret(s)).is_ok()
-            })?;
-            super::lamps::p256_encode_secret(&s)
-        }
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => Zeroizing::new(derive(alg, "ed25519", 0, master).to_vec()),
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => {
-            return unreachable_without_lamps().map(|_| Zeroizing::new(Vec::new()));
-        }
-    })
+    c.family()?
+        .secret_from_seed(&|counter| derive(alg, c.derivation_label, counter, master))
 }
 
-fn trad_public(t: Traditional, sk: &[u8]) -> Result<Vec<u8>, Error> {
-    match t {
-        Traditional::Secp256k1 => {
-            let s: &[u8; 32] = sk.try_into().map_err(|_| Error::WrongLength {
-                what: "secp256k1 secret key",
-                expected: 32,
-                got: sk.len(),
-            })?;
-            Ok(ecdsa::public_key(s)?.to_vec())
+/// The parts of a scheme with the matching slices of a secret payload.
+fn secret_parts(alg: SigAlg, secret: &[u8]) -> [(Option<&'static Component>, &[u8]); 2] {
+    match alg.scheme() {
+        Scheme::Single(c) => [(Some(c), secret), (None, &[])],
+        Scheme::Composite(c) => {
+            let (pq, classical) = c.split_secret(secret);
+            [(Some(c.pq), pq), (Some(c.classical), classical)]
         }
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_public_key(sk),
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => {
-            let s: &[u8; 32] = sk.try_into().map_err(|_| Error::WrongLength {
-                what: "Ed25519 secret key",
-                expected: 32,
-                got: sk.len(),
-            })?;
-            Ok(super::lamps::ed25519_public_key(s).to_vec())
-        }
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => unreachable_without_lamps().map(|_| Vec::new()),
     }
-}
-
-fn trad_sign(t: Traditional, sk: &[u8], m: &[u8]) -> Result<Vec<u8>, Error> {
-    match t {
-        Traditional::Secp256k1 => {
-            let s: &[u8; 32] = sk.try_into().map_err(|_| Error::SigningFailed)?;
-            Ok(ecdsa::sign(s, m)?.to_vec())
-        }
-        #[cfg(feature = "lamps")]
-        Traditional::P256 => super::lamps::p256_sign(sk, m),
-        #[cfg(feature = "lamps")]
-        Traditional::Ed25519 => {
-            let s: &[u8; 32] = sk.try_into().map_err(|_| Error::SigningFailed)?;
-            Ok(super::lamps::ed25519_sign(s, m).to_vec())
-        }
-        #[cfg(not(feature = "lamps"))]
-        Traditional::P256 | Traditional::Ed25519 => unreachable_without_lamps().map(|_| Vec::new()),
-    }
-}
-
-fn seed32(bytes: &[u8]) -> &[u8; SEED_LEN] {
-    bytes[..SEED_LEN]
-        .try_into()
-        .expect("caller checked the length")
 }
 
 impl SigningKey {
@@ -470,47 +250,36 @@ impl SigningKey {
     /// derivation, which vectors pin).
     pub fn from_seed(alg: SigAlg, master: &[u8; 32]) -> Result<Self, Error> {
         alg.require_available()?;
-        let secret: Zeroizing<Vec<u8>> = match alg.scheme() {
-            Scheme::Secp256k1 => {
-                let s =
-                    derive_scalar(alg, "secp256k1", master, |s| ecdsa::check_secret(s).is_ok())?;
-                Zeroizing::new(s.to_vec())
-            }
-            Scheme::MlDsa(_) => Zeroizing::new(derive(alg, "ml-dsa", 0, master).to_vec()),
+        let mut secret = Zeroizing::new(Vec::with_capacity(alg.info().secret_key_len));
+        match alg.scheme() {
+            Scheme::Single(c) => secret.extend_from_slice(&component_secret(alg, c, master)?),
             Scheme::Composite(c) => {
-                let xi = derive(alg, "ml-dsa", 0, master);
-                let trad = trad_secret_from_seed(alg, c.traditional, master)?;
-                let mut s = Zeroizing::new(Vec::with_capacity(c.secret_key_len()));
-                s.extend_from_slice(&*xi);
-                s.extend_from_slice(&trad);
-                s
+                secret.extend_from_slice(&component_secret(alg, c.pq, master)?);
+                secret.extend_from_slice(&component_secret(alg, c.classical, master)?);
             }
-        };
+        }
         Self::from_parts(alg, &secret)
     }
 
-    /// A key from its algorithm and raw secret payload: the ECDSA scalar, the ML-DSA seed
-    /// ξ, or `ξ ‖ tradSK` for composites (P-256: the draft's `ECPrivateKey`).
+    /// A key from its algorithm and raw secret payload: the component's secret (ECDSA
+    /// scalar, ML-DSA seed ξ) or `pqSK ‖ classicalSK` for composites (P-256: the draft's
+    /// `ECPrivateKey`).
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         alg.require_available()?;
         exact_len("secret key", alg.info().secret_key_len, payload)?;
-        let (expanded, mut public) = match alg.scheme() {
-            Scheme::Secp256k1 => (None, trad_public(Traditional::Secp256k1, payload)?),
-            Scheme::MlDsa(l) => {
-                let (pk, sk) = Backend::keygen(l, seed32(payload));
-                (Some(sk), pk)
+        let mut public = Vec::with_capacity(alg.info().public_key_len);
+        let mut expanded = [None, None];
+        for (slot, (c, secret)) in secret_parts(alg, payload).into_iter().enumerate() {
+            if let Some(c) = c {
+                let (pk, cached) = c.family()?.keypair(secret)?;
+                public.extend_from_slice(&pk);
+                expanded[slot] = cached;
             }
-            Scheme::Composite(c) => {
-                let (mut pk, sk) = Backend::keygen(c.mldsa, seed32(payload));
-                pk.extend_from_slice(&trad_public(c.traditional, &payload[SEED_LEN..])?);
-                (Some(sk), pk)
-            }
-        };
+        }
         // Derived from the secret but public by design (see `crate::ct`).
         crate::ct::declassify(public.as_mut_slice());
         Ok(Self {
-            alg,
-            secret: Zeroizing::new(payload.to_vec()),
+            secret: SecretEnvelope::secret(alg, payload),
             expanded,
             public: PublicKey::from_parts(alg, &public)?,
         })
@@ -518,18 +287,18 @@ impl SigningKey {
 
     /// Decodes the envelope `varint(SigId) ‖ secret payload`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let (alg, payload) = open_envelope(bytes)?;
+        let (alg, payload) = envelope::open(bytes)?;
         Self::from_parts(alg, payload)
     }
 
     /// The envelope encoding, in a zeroizing buffer.
     pub fn to_bytes(&self) -> Zeroizing<Vec<u8>> {
-        Zeroizing::new(envelope(self.alg, &self.secret))
+        self.secret.to_bytes()
     }
 
     /// The algorithm.
     pub fn alg(&self) -> SigAlg {
-        self.alg
+        self.secret.alg()
     }
 
     /// The public key.
@@ -542,7 +311,7 @@ impl SigningKey {
         self.sign_with_rnd(msg, ctx, [0; 32])
     }
 
-    /// Hedged signature: ML-DSA's `rnd` drawn from `rng` (the traditional half stays
+    /// Hedged signature: ML-DSA's `rnd` drawn from `rng` (the classical half stays
     /// deterministic, RFC 6979).
     pub fn sign_with_rng<R: TryCryptoRng + ?Sized>(
         &self,
@@ -565,41 +334,35 @@ impl SigningKey {
     }
 
     fn sign_with_rnd(&self, msg: &[u8], ctx: &[u8], rnd: [u8; 32]) -> Result<Signature, Error> {
-        let expanded = || {
-            self.expanded
-                .as_deref()
-                .map(Vec::as_slice)
-                .ok_or(Error::SigningFailed)
+        let alg = self.alg();
+        let [(first, sk0), (second, sk1)] = secret_parts(alg, self.secret.payload());
+        let sign = |c: Option<&'static Component>, sk: &[u8], slot: usize, m: &[u8], ctx: &[u8]| {
+            let c = c.ok_or(Error::SigningFailed)?;
+            c.family()?.sign(
+                sk,
+                self.expanded[slot].as_deref().map(Vec::as_slice),
+                m,
+                ctx,
+                &rnd,
+            )
         };
-        let bytes = match self.alg.scheme() {
-            Scheme::Secp256k1 => {
-                if !ctx.is_empty() {
-                    return Err(Error::Unsupported {
-                        alg: self.alg.name(),
-                        what: "a context string",
-                    });
-                }
-                trad_sign(Traditional::Secp256k1, &self.secret, msg)?
-            }
-            Scheme::MlDsa(l) => Backend::sign(l, expanded()?, msg, ctx, rnd)?,
+        let bytes = match alg.scheme() {
+            Scheme::Single(_) => sign(first, sk0, 0, msg, ctx)?,
             Scheme::Composite(c) => {
                 let m = c.message_representative(msg, ctx)?;
-                let mut sig = Backend::sign(c.mldsa, expanded()?, &m, c.label.as_bytes(), rnd)?;
-                sig.extend_from_slice(&trad_sign(c.traditional, &self.secret[SEED_LEN..], &m)?);
+                let mut sig = sign(first, sk0, 0, &m, c.label.as_bytes())?;
+                sig.extend_from_slice(&sign(second, sk1, 1, &m, b"")?);
                 sig
             }
         };
-        Ok(Signature {
-            alg: self.alg,
-            bytes,
-        })
+        Ok(Signature(Envelope::new(alg, bytes)))
     }
 }
 
 impl fmt::Debug for SigningKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SigningKey")
-            .field("alg", &self.alg)
+            .field("alg", &self.alg())
             .field("public", &self.public)
             .finish_non_exhaustive()
     }
@@ -608,8 +371,8 @@ impl fmt::Debug for SigningKey {
 impl ConstantTimeEq for SigningKey {
     fn ct_eq(&self, other: &Self) -> subtle::Choice {
         // Algorithms are public; compare secrets in constant time.
-        subtle::Choice::from(u8::from(self.alg == other.alg))
-            & self.secret.as_slice().ct_eq(other.secret.as_slice())
+        subtle::Choice::from(u8::from(self.alg() == other.alg()))
+            & self.secret.payload().ct_eq(other.secret.payload())
     }
 }
 

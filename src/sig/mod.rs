@@ -35,31 +35,43 @@
 //! a valid scalar for that curve. The same master seed under two algorithms gives
 //! unrelated keys.
 
+//!
+//! ## Layout
+//! One module per component family ([`secp256k1`], [`p256`], [`ed25519`] classical;
+//! [`mldsa`] post-quantum), each a [`Component`]: sizes as data plus its operations.
+//! A scheme is one component or a [`Composite`] of two; the registry below is the one
+//! list of schemes, and keys and signatures are written once over it. Adding a family
+//! is its module, its registry row, and its composite rows.
+
 pub mod address;
 mod batch;
+mod component;
 mod composite;
-pub mod ecdsa;
+pub mod ed25519;
 mod keys;
-#[cfg(feature = "lamps")]
-pub mod lamps;
 pub mod mldsa;
+pub mod p256;
 pub mod policy;
+pub mod secp256k1;
 pub mod upgrade;
 
 pub use address::{ADDRESS_DOMAIN, Address, address};
 pub use batch::{BatchItem, BatchVerdict, verify_all, verify_batch};
-pub use composite::{Composite, PREFIX, Traditional};
+pub use component::{Component, ComponentClass};
+pub use composite::{Composite, PREFIX};
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
 pub use policy::{
     ConfigError, HashEntry, HashRules, HashSchedule, MigrationPolicy, PhaseStart, PolicyError,
-    RoleSchedule, Rule, SigClass, SigPhase, SigSchedule, SignatureRules,
+    RoleSchedule, Rule, SigPhase, SigSchedule, SignatureRules,
 };
 pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
 
-use core::{fmt, str::FromStr};
+use core::str::FromStr;
 
 use crate::error::Error;
+use crate::hash::HashAlg;
+use crate::id::{self, SigId, Status, registry};
 
 /// How strictly signatures are parsed and verified.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -77,113 +89,214 @@ pub enum VerifyMode {
     /// stay low-S in every mode.
     LampsInterop,
 }
-use crate::id::{AlgKind, SIGNATURES, SigId, SigInfo};
 
-/// A signature scheme defined by this crate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum SigAlg {
-    /// ECDSA secp256k1 alone (classical; broken by Shor).
-    Secp256k1,
-    /// ML-DSA-44 alone.
-    MlDsa44,
-    /// ML-DSA-65 alone.
-    MlDsa65,
-    /// ML-DSA-87 alone.
-    MlDsa87,
-    /// `mldsa44-ecdsa-secp256k1-sha256`.
-    MlDsa44Secp256k1,
-    /// `mldsa65-ecdsa-secp256k1-sha512`.
-    MlDsa65Secp256k1,
-    /// `mldsa87-ecdsa-secp256k1-sha512`.
-    MlDsa87Secp256k1,
-    /// LAMPS `id-MLDSA44-ECDSA-P256-SHA256` (feature `lamps`).
-    MlDsa44P256,
-    /// LAMPS `id-MLDSA65-ECDSA-P256-SHA512` (feature `lamps`).
-    MlDsa65P256,
-    /// LAMPS `id-MLDSA44-Ed25519-SHA512` (feature `lamps`).
-    MlDsa44Ed25519,
-    /// LAMPS `id-MLDSA65-Ed25519-SHA512` (feature `lamps`).
-    MlDsa65Ed25519,
+/// What a signature scheme's security rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SigClass {
+    /// Classical only (ECDSA): forgeable by Shor.
+    Classical,
+    /// Composite PQ + classical: secure while either half holds.
+    Hybrid,
+    /// A post-quantum scheme alone.
+    PostQuantum,
+}
+
+impl SigClass {
+    /// The class of a registered scheme; `None` for an id this build does not know.
+    pub fn of(id: SigId) -> Option<Self> {
+        id.info().map(|info| info.class)
+    }
+
+    /// Lowercase name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Classical => "classical-only",
+            Self::Hybrid => "hybrid",
+            Self::PostQuantum => "PQ-only",
+        }
+    }
 }
 
 /// What a [`SigAlg`] is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scheme {
-    /// ECDSA secp256k1 alone.
-    Secp256k1,
-    /// ML-DSA alone.
-    MlDsa(MlDsaLevel),
-    /// A composite; its layout is written down once in [`Composite`].
+    /// One component alone.
+    Single(&'static Component),
+    /// A composite of a PQ and a classical component.
     Composite(&'static Composite),
 }
 
+/// One row of the signature registry. Sizes are of the envelope payloads (without the
+/// id varint), computed from the components; `signature_len` is the maximum where a DER
+/// component makes it vary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SigInfo {
+    /// Wire identifier.
+    pub id: SigId,
+    /// Canonical name (CLI `--alg`).
+    pub name: &'static str,
+    /// What its security rests on.
+    pub class: SigClass,
+    /// What it is made of.
+    pub scheme: Scheme,
+    /// Public key bytes.
+    pub public_key_len: usize,
+    /// Signature bytes (maximum, for DER components).
+    pub signature_len: usize,
+    /// Secret key bytes (seeds/scalars, as stored).
+    pub secret_key_len: usize,
+    /// NIST post-quantum security category; 0 for classical-only schemes (broken by Shor).
+    pub pq_category: u8,
+    /// Default status.
+    pub status: Status,
+    /// The composite Label, for composites.
+    pub label: Option<&'static str>,
+    /// Where it is specified.
+    pub standard: &'static str,
+}
+
+impl SigInfo {
+    /// The row of a scheme that is one component alone.
+    const fn single(
+        id: SigId,
+        name: &'static str,
+        status: Status,
+        c: &'static Component,
+        standard: &'static str,
+    ) -> Self {
+        Self {
+            id,
+            name,
+            class: match c.class {
+                ComponentClass::Classical => SigClass::Classical,
+                ComponentClass::PostQuantum => SigClass::PostQuantum,
+            },
+            scheme: Scheme::Single(c),
+            public_key_len: c.public_key_len,
+            signature_len: c.signature_len,
+            secret_key_len: c.secret_key_len,
+            pq_category: c.pq_category,
+            status,
+            label: None,
+            standard,
+        }
+    }
+
+    /// The row of a composite.
+    const fn composite(
+        id: SigId,
+        name: &'static str,
+        status: Status,
+        c: &'static Composite,
+        standard: &'static str,
+    ) -> Self {
+        Self {
+            id,
+            name,
+            class: SigClass::Hybrid,
+            scheme: Scheme::Composite(c),
+            public_key_len: c.public_key_len(),
+            signature_len: c.signature_len(),
+            secret_key_len: c.secret_key_len(),
+            pq_category: c.pq.pq_category,
+            status,
+            label: Some(c.label),
+            standard,
+        }
+    }
+}
+
+const OURS: &str =
+    "draft-ietf-lamps-pq-composite-sigs construction; pqmigrate Label, not IETF-registered";
+const LAMPS: &str = "draft-ietf-lamps-pq-composite-sigs";
+
+use Status::{Allowed, Recommended};
+use composite::Composite as C;
+use mldsa::{ML_DSA_44, ML_DSA_65, ML_DSA_87};
+
+registry! {
+    /// A signature scheme defined by this crate: the one list of schemes. Each row
+    /// names its id, its name, its default status and its components.
+    pub enum SigAlg: SigInfo, SigId;
+    /// ECDSA secp256k1 alone (classical; broken by Shor).
+    Secp256k1 => SigInfo::single(SigId::SECP256K1, "secp256k1", Allowed, &secp256k1::COMPONENT,
+        "SEC 2, RFC 6979, BIP 62 low-S"),
+    /// ML-DSA-44 alone.
+    MlDsa44 => SigInfo::single(SigId::ML_DSA_44, "ml-dsa-44", Recommended, &ML_DSA_44, "FIPS 204"),
+    /// ML-DSA-65 alone.
+    MlDsa65 => SigInfo::single(SigId::ML_DSA_65, "ml-dsa-65", Recommended, &ML_DSA_65, "FIPS 204"),
+    /// ML-DSA-87 alone.
+    MlDsa87 => SigInfo::single(SigId::ML_DSA_87, "ml-dsa-87", Recommended, &ML_DSA_87, "FIPS 204"),
+    /// `mldsa44-ecdsa-secp256k1-sha256`.
+    MlDsa44Secp256k1 => SigInfo::composite(SigId::MLDSA44_SECP256K1, "mldsa44-ecdsa-secp256k1-sha256",
+        Recommended, &C::new(&ML_DSA_44, &secp256k1::COMPONENT,
+            "COMPSIG-MLDSA44-ECDSA-secp256k1-SHA256", HashAlg::Sha2_256), OURS),
+    /// `mldsa65-ecdsa-secp256k1-sha512`.
+    MlDsa65Secp256k1 => SigInfo::composite(SigId::MLDSA65_SECP256K1, "mldsa65-ecdsa-secp256k1-sha512",
+        Recommended, &C::new(&ML_DSA_65, &secp256k1::COMPONENT,
+            "COMPSIG-MLDSA65-ECDSA-secp256k1-SHA512", HashAlg::Sha2_512), OURS),
+    /// `mldsa87-ecdsa-secp256k1-sha512`.
+    MlDsa87Secp256k1 => SigInfo::composite(SigId::MLDSA87_SECP256K1, "mldsa87-ecdsa-secp256k1-sha512",
+        Recommended, &C::new(&ML_DSA_87, &secp256k1::COMPONENT,
+            "COMPSIG-MLDSA87-ECDSA-secp256k1-SHA512", HashAlg::Sha2_512), OURS),
+    /// LAMPS `id-MLDSA44-ECDSA-P256-SHA256` (feature `lamps`).
+    MlDsa44P256 => SigInfo::composite(SigId::MLDSA44_P256, "mldsa44-ecdsa-p256-sha256",
+        Allowed, &C::new(&ML_DSA_44, &p256::COMPONENT,
+            "COMPSIG-MLDSA44-ECDSA-P256-SHA256", HashAlg::Sha2_256), LAMPS),
+    /// LAMPS `id-MLDSA65-ECDSA-P256-SHA512` (feature `lamps`).
+    MlDsa65P256 => SigInfo::composite(SigId::MLDSA65_P256, "mldsa65-ecdsa-p256-sha512",
+        Allowed, &C::new(&ML_DSA_65, &p256::COMPONENT,
+            "COMPSIG-MLDSA65-ECDSA-P256-SHA512", HashAlg::Sha2_512), LAMPS),
+    /// LAMPS `id-MLDSA44-Ed25519-SHA512` (feature `lamps`).
+    MlDsa44Ed25519 => SigInfo::composite(SigId::MLDSA44_ED25519, "mldsa44-ed25519-sha512",
+        Allowed, &C::new(&ML_DSA_44, &ed25519::COMPONENT,
+            "COMPSIG-MLDSA44-Ed25519-SHA512", HashAlg::Sha2_512), LAMPS),
+    /// LAMPS `id-MLDSA65-Ed25519-SHA512` (feature `lamps`).
+    MlDsa65Ed25519 => SigInfo::composite(SigId::MLDSA65_ED25519, "mldsa65-ed25519-sha512",
+        Allowed, &C::new(&ML_DSA_65, &ed25519::COMPONENT,
+            "COMPSIG-MLDSA65-Ed25519-SHA512", HashAlg::Sha2_512), LAMPS),
+}
+
+id::id_fmt!(SigId, |id: SigId| SigAlg::from_id(id)
+    .ok()
+    .map(SigAlg::name));
+
+impl SigId {
+    /// The registry row, if this build knows the id.
+    pub fn info(self) -> Option<&'static SigInfo> {
+        SigAlg::from_id(self).ok().map(SigAlg::info)
+    }
+
+    /// The id of a registered scheme by canonical name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        name.parse::<SigAlg>().ok().map(SigAlg::id)
+    }
+}
+
 impl SigAlg {
-    /// Every scheme, in registry order.
-    pub const ALL: [Self; 11] = [
-        Self::Secp256k1,
-        Self::MlDsa44,
-        Self::MlDsa65,
-        Self::MlDsa87,
-        Self::MlDsa44Secp256k1,
-        Self::MlDsa65Secp256k1,
-        Self::MlDsa87Secp256k1,
-        Self::MlDsa44P256,
-        Self::MlDsa65P256,
-        Self::MlDsa44Ed25519,
-        Self::MlDsa65Ed25519,
-    ];
-
-    /// The registry row.
-    pub const fn info(self) -> &'static SigInfo {
-        &SIGNATURES[self as usize]
-    }
-
-    /// Wire id.
-    pub const fn id(self) -> SigId {
-        self.info().id
-    }
-
-    /// Canonical name.
-    pub const fn name(self) -> &'static str {
-        self.info().name
-    }
-
     /// The structure of the scheme.
     pub const fn scheme(self) -> Scheme {
-        match self {
-            Self::Secp256k1 => Scheme::Secp256k1,
-            Self::MlDsa44 => Scheme::MlDsa(MlDsaLevel::MlDsa44),
-            Self::MlDsa65 => Scheme::MlDsa(MlDsaLevel::MlDsa65),
-            Self::MlDsa87 => Scheme::MlDsa(MlDsaLevel::MlDsa87),
-            Self::MlDsa44Secp256k1 => Scheme::Composite(&composite::MLDSA44_SECP256K1),
-            Self::MlDsa65Secp256k1 => Scheme::Composite(&composite::MLDSA65_SECP256K1),
-            Self::MlDsa87Secp256k1 => Scheme::Composite(&composite::MLDSA87_SECP256K1),
-            Self::MlDsa44P256 => Scheme::Composite(&composite::MLDSA44_P256),
-            Self::MlDsa65P256 => Scheme::Composite(&composite::MLDSA65_P256),
-            Self::MlDsa44Ed25519 => Scheme::Composite(&composite::MLDSA44_ED25519),
-            Self::MlDsa65Ed25519 => Scheme::Composite(&composite::MLDSA65_ED25519),
-        }
+        self.info().scheme
     }
 
     /// The composite layout, for composites.
     pub const fn composite(self) -> Option<&'static Composite> {
         match self.scheme() {
             Scheme::Composite(c) => Some(c),
-            _ => None,
+            Scheme::Single(_) => None,
         }
     }
 
     /// The scheme for a wire id.
     pub fn from_id(id: SigId) -> Result<Self, Error> {
-        crate::id::by_id(&Self::ALL, AlgKind::Signature, id.0, |a| a.id().0)
+        id::from_id(id.0)
     }
 
     /// Whether this build can use the scheme (the LAMPS pairings need feature `lamps`).
     pub const fn is_available(self) -> bool {
         match self.scheme() {
-            Scheme::Composite(c) => c.traditional.is_available(),
-            _ => true,
+            Scheme::Single(c) => c.is_available(),
+            Scheme::Composite(c) => c.pq.is_available() && c.classical.is_available(),
         }
     }
 
@@ -199,50 +312,74 @@ impl SigAlg {
     }
 }
 
-impl fmt::Display for SigAlg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for SigAlg {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        crate::id::by_name(&Self::ALL, AlgKind::Signature, s, Self::name)
+        id::from_name(s)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::id::AlgKind;
 
-    /// Every size in the registry follows from FIPS 204 and the component encodings.
+    /// Every size in the registry follows from FIPS 204 and the component encodings
+    /// (numbers written out here, independently of the component tables).
     #[test]
-    fn registry_sizes_match_the_layouts() {
-        assert_eq!(SIGNATURES.len(), SigAlg::ALL.len());
-        for alg in SigAlg::ALL {
+    fn registry_sizes_match_the_standards() {
+        let expected = [
+            (SigAlg::Secp256k1, (33, 64, 32), 0, SigClass::Classical),
+            (SigAlg::MlDsa44, (1312, 2420, 32), 2, SigClass::PostQuantum),
+            (SigAlg::MlDsa65, (1952, 3309, 32), 3, SigClass::PostQuantum),
+            (SigAlg::MlDsa87, (2592, 4627, 32), 5, SigClass::PostQuantum),
+            (
+                SigAlg::MlDsa44Secp256k1,
+                (1345, 2484, 64),
+                2,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::MlDsa65Secp256k1,
+                (1985, 3373, 64),
+                3,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::MlDsa87Secp256k1,
+                (2625, 4691, 64),
+                5,
+                SigClass::Hybrid,
+            ),
+            (SigAlg::MlDsa44P256, (1377, 2492, 83), 2, SigClass::Hybrid),
+            (SigAlg::MlDsa65P256, (2017, 3381, 83), 3, SigClass::Hybrid),
+            (
+                SigAlg::MlDsa44Ed25519,
+                (1344, 2484, 64),
+                2,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::MlDsa65Ed25519,
+                (1984, 3373, 64),
+                3,
+                SigClass::Hybrid,
+            ),
+        ];
+        assert_eq!(expected.len(), SigAlg::ALL.len());
+        for (alg, (pk, sig, sk), category, class) in expected {
             let info = alg.info();
             assert_eq!(SigAlg::from_id(alg.id()), Ok(alg));
             assert_eq!(alg.name().parse::<SigAlg>(), Ok(alg));
-            let (pk, sig, sk) = match alg.scheme() {
-                Scheme::Secp256k1 => (33, 64, 32),
-                Scheme::MlDsa(l) => (l.public_key_len(), l.signature_len(), 32),
-                Scheme::Composite(c) => (
-                    c.mldsa.public_key_len() + c.traditional.public_key_len(),
-                    c.mldsa.signature_len() + c.traditional.max_signature_len(),
-                    32 + c.traditional.secret_key_len(),
-                ),
-            };
+            assert_eq!(alg.id().info(), Some(info));
             assert_eq!(
                 (info.public_key_len, info.signature_len, info.secret_key_len),
                 (pk, sig, sk),
                 "{alg}"
             );
-            if let Some(c) = alg.composite() {
-                assert_eq!(info.label, Some(c.label));
-                assert_eq!(info.pq_category, c.mldsa.category());
-            }
+            assert_eq!((info.pq_category, info.class), (category, class), "{alg}");
+            assert_eq!(info.label, alg.composite().map(|c| c.label));
         }
     }
 
@@ -255,5 +392,6 @@ mod tests {
                 id: 0x99
             })
         );
+        assert_eq!(SigClass::of(SigId(0x99)), None);
     }
 }

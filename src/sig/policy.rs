@@ -62,7 +62,7 @@ use alloc::{
     vec::Vec,
 };
 
-use super::UpgradeAttestation;
+use super::{SigClass, UpgradeAttestation};
 use crate::hash::{HashAlg, HashPolicy, HashRole};
 use crate::id::{HashId, SigId, Status};
 use crate::merkle::{DualDigest, RootTransition};
@@ -120,40 +120,6 @@ impl SigPhase {
 impl fmt::Display for SigPhase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// What a signature scheme's security rests on, from the registry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SigClass {
-    /// Classical only (ECDSA): forgeable by Shor.
-    Classical,
-    /// Composite ML-DSA + classical: secure while either half holds.
-    Hybrid,
-    /// ML-DSA alone.
-    PostQuantum,
-}
-
-impl SigClass {
-    /// The class of a registered scheme; `None` for an unknown id.
-    pub fn of(id: SigId) -> Option<Self> {
-        let info = id.info()?;
-        Some(if info.pq_category == 0 {
-            Self::Classical
-        } else if info.label.is_some() {
-            Self::Hybrid
-        } else {
-            Self::PostQuantum
-        })
-    }
-
-    /// Lowercase name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Classical => "classical-only",
-            Self::Hybrid => "hybrid",
-            Self::PostQuantum => "PQ-only",
-        }
     }
 }
 

@@ -40,7 +40,7 @@
 
 use alloc::vec::Vec;
 
-use super::{PublicKey, Scheme, SigClass, Signature, SigningKey};
+use super::{ComponentClass, PublicKey, Scheme, SigClass, Signature, SigningKey};
 use crate::codec::{self, Reader};
 use crate::error::{Error, VerifyError};
 use crate::hash::encode_framed;
@@ -52,9 +52,9 @@ pub const UPGRADE_DOMAIN: &[u8] = b"pqmigrate/v1/key-upgrade";
 pub const UPGRADE_CONTEXT: &[u8] = UPGRADE_DOMAIN;
 
 /// The context the old key signs with: [`UPGRADE_CONTEXT`], or empty for schemes
-/// without contexts (plain ECDSA secp256k1).
+/// without contexts (a classical component alone, e.g. plain ECDSA secp256k1).
 fn context_for(old: &PublicKey) -> &'static [u8] {
-    if matches!(old.alg().scheme(), Scheme::Secp256k1) {
+    if matches!(old.alg().scheme(), Scheme::Single(c) if c.class == ComponentClass::Classical) {
         b""
     } else {
         UPGRADE_CONTEXT

@@ -80,7 +80,7 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
         .unwrap_or(SigAlg::MlDsa44);
     cases.push(("other algorithm id", envelope(other.id(), payload), ctx));
     if let Scheme::Composite(c) = alg.scheme() {
-        let (m, t) = payload.split_at(c.mldsa.signature_len());
+        let (m, t) = payload.split_at(c.pq.signature_len);
         cases.push(("stripped: ML-DSA half only", envelope(alg.id(), m), ctx));
         cases.push((
             "stripped: traditional half only",
@@ -89,8 +89,9 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
         ));
         cases.push(("swapped halves", envelope(alg.id(), &[t, m].concat()), ctx));
     }
-    let secp_tail = matches!(alg.scheme(), Scheme::Secp256k1)
-        || matches!(alg.scheme(), Scheme::Composite(c) if c.traditional == crate::sig::Traditional::Secp256k1);
+    let secp = &crate::sig::secp256k1::COMPONENT;
+    let secp_tail = matches!(alg.scheme(), Scheme::Single(c) if c == secp)
+        || matches!(alg.scheme(), Scheme::Composite(c) if c.classical == secp);
     if secp_tail {
         let mut p = payload.to_vec();
         let n = p.len();
@@ -99,11 +100,11 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
         cases.push(("high-S", envelope(alg.id(), &p), ctx));
     }
     if let Scheme::Composite(c) = alg.scheme()
-        && c.traditional == crate::sig::Traditional::P256
+        && *c.classical == crate::sig::p256::COMPONENT
     {
         // The malleability twin: (r, n - s), DER re-encoded. A valid ECDSA signature
         // (LAMPS interop mode accepts it), refused by default.
-        let (m, t) = payload.split_at(c.mldsa.signature_len());
+        let (m, t) = payload.split_at(c.pq.signature_len);
         let twin = [m, &p256_twin(t)].concat();
         cases.push((
             "high-S (s -> n - s, DER re-encoded)",

@@ -26,6 +26,21 @@
 use alloc::{string::String, vec::Vec};
 
 use crate::error::Error;
+use crate::hash::{HashInfo, HashSecurity};
+use crate::id::{HashId, Status};
+
+/// The registry row of [`HashId::CURL_P_27`] (ternary, so it has no
+/// [`crate::hash::HashAlg`]): broken, verify-only.
+pub const INFO: HashInfo = HashInfo {
+    id: HashId::CURL_P_27,
+    name: "curl-p-27",
+    // Lengths in trytes (3 trits each): 243-trit digest, 243-trit rate.
+    output_len: HASH_TRYTES,
+    block_len: RATE_TRITS / 3,
+    status: Status::Broken,
+    security: HashSecurity::NONE,
+    standard: "IOTA Curl-P (ternary sponge, 27 rounds); collisions: Heilman et al., ToSC 2020(3)",
+};
 
 /// State size in trits.
 pub const STATE_TRITS: usize = 729;

@@ -18,7 +18,24 @@ use core::fmt;
 
 use alloc::boxed::Box;
 
-use crate::hash::{Digest, HashAlg};
+use crate::hash::{Digest, HashAlg, HashInfo, HashSecurity};
+use crate::id::{HashId, Status};
+
+/// The registry row of [`HashAlg::Sha1`]: broken, verify-only.
+pub const INFO: HashInfo = HashInfo {
+    id: HashId::SHA1,
+    name: "sha1",
+    output_len: 20,
+    block_len: 64,
+    status: Status::Broken,
+    // Identical-prefix collisions cost about 2^61 (Leurent–Peyrin 2020, SHAttered 2017
+    // at 2^63); preimages keep the generic bound.
+    security: HashSecurity {
+        classical_collision: 61,
+        ..HashSecurity::for_output_bits(160)
+    },
+    standard: "FIPS 180-4; collision detection per Stevens-Shumow (sha1dc)",
+};
 
 /// A SHA-1 digest and whether the input carries a known collision attack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

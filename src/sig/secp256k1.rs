@@ -9,9 +9,17 @@
 //! The default backend is `k256`; with feature `libsecp256k1` the `secp256k1` crate
 //! (Bitcoin Core's C library) signs and verifies instead. Both produce identical bytes.
 
-use crate::error::Error;
+use alloc::vec::Vec;
+
 use k256::ecdsa::signature::hazmat::{PrehashSigner, PrehashVerifier};
 use k256::elliptic_curve::scalar::IsHigh as _;
+use zeroize::Zeroizing;
+
+use super::VerifyMode;
+use super::component::{
+    Component, ComponentClass, Family, Keypair, first_valid, no_context, secret32,
+};
+use crate::error::Error;
 
 /// Secret scalar bytes.
 pub const SECRET_LEN: usize = 32;
@@ -132,6 +140,61 @@ pub fn verify_prehash(public: &[u8], hash: &[u8], sig: &[u8]) -> bool {
     libsecp::verify_prehash(public, hash, sig)
 }
 
+/// The secp256k1 component: a chain's classical key, alone or as a composite's
+/// classical half. Low-S in every [`VerifyMode`].
+pub const COMPONENT: Component = Component {
+    name: "secp256k1",
+    class: ComponentClass::Classical,
+    pq_category: 0,
+    public_key_len: PUBLIC_LEN,
+    signature_len: SIGNATURE_LEN,
+    fixed_signature_len: true,
+    secret_key_len: SECRET_LEN,
+    derivation_label: "secp256k1",
+    family: Some(&Secp256k1),
+};
+
+struct Secp256k1;
+
+impl Family for Secp256k1 {
+    fn check_public(&self, pk: &[u8]) -> Result<(), Error> {
+        parse_public(pk).map(|_| ())
+    }
+
+    fn check_signature(&self, sig: &[u8], _mode: VerifyMode) -> Result<(), Error> {
+        parse_signature(sig).map(|_| ())
+    }
+
+    fn secret_from_seed(
+        &self,
+        derive: &dyn Fn(u64) -> Zeroizing<[u8; 32]>,
+    ) -> Result<Zeroizing<Vec<u8>>, Error> {
+        let s = first_valid(derive, |s| check_secret(s).is_ok())?;
+        Ok(Zeroizing::new(s.to_vec()))
+    }
+
+    fn keypair(&self, secret: &[u8]) -> Result<Keypair, Error> {
+        let pk = public_key(secret32("secp256k1 secret key", secret)?)?;
+        Ok((pk.to_vec(), None))
+    }
+
+    fn sign(
+        &self,
+        secret: &[u8],
+        _expanded: Option<&[u8]>,
+        msg: &[u8],
+        ctx: &[u8],
+        _rnd: &[u8; 32],
+    ) -> Result<Vec<u8>, Error> {
+        no_context(COMPONENT.name, ctx)?;
+        Ok(sign(secret32("secp256k1 secret key", secret)?, msg)?.to_vec())
+    }
+
+    fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], _mode: VerifyMode) -> bool {
+        ctx.is_empty() && verify(pk, msg, sig)
+    }
+}
+
 /// The `k256` backend (always compiled, so the two backends can be compared).
 pub mod k256_backend {
     use super::*;
@@ -163,7 +226,7 @@ pub mod k256_backend {
 #[cfg(feature = "libsecp256k1")]
 pub mod libsecp {
     use super::*;
-    use secp256k1::{Message, PublicKey, SecretKey, ecdsa::Signature};
+    use ::secp256k1::{Message, PublicKey, SecretKey, ecdsa::Signature};
 
     /// RFC 6979 signing of a 32-byte hash with libsecp256k1 (always low S).
     pub fn sign_prehash(
@@ -175,7 +238,7 @@ pub mod libsecp {
                 what: "secp256k1 secret key",
                 reason: "scalar is zero or not below the group order",
             })?;
-        let sig = secp256k1::ecdsa::sign(Message::from_digest(*hash), &sk);
+        let sig = ::secp256k1::ecdsa::sign(Message::from_digest(*hash), &sk);
         // The crate offers only a best-effort erase for its key type.
         sk.non_secure_erase();
         Ok(sig.serialize_compact())
@@ -199,7 +262,7 @@ pub mod libsecp {
         else {
             return false;
         };
-        secp256k1::ecdsa::verify(&sig, Message::from_digest(h), &pk).is_ok()
+        ::secp256k1::ecdsa::verify(&sig, Message::from_digest(h), &pk).is_ok()
     }
 }
 
