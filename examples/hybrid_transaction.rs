@@ -6,7 +6,8 @@
 //! Run: `cargo run --example hybrid_transaction`
 
 use pqmigrate::hash::HashSuite;
-use pqmigrate::sig::{MigrationPolicy, PublicKey, SigAlg, Signature, SigningKey};
+use pqmigrate::policy::{MigrationPolicy, Subject};
+use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The chain's policy: here the commented example (`pqmigrate policy example`).
@@ -46,8 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The policy decides by height: a hybrid signature is accepted in every phase,
     // a classical-only one only until `hybrid-required`.
     for height in [999, 1000, 10_000] {
-        let hybrid = policy.check_signature(height, pk.alg().id());
-        let classical = policy.check_signature(height, SigAlg::Secp256k1.id());
+        let hybrid = policy.check(height, Subject::Signature(pk.alg().id()));
+        let classical = policy.check(height, Subject::Signature(SigAlg::Secp256k1.id()));
         println!(
             "height {height:>5} ({}): hybrid {}, secp256k1 alone {}",
             policy.phase_at(height),

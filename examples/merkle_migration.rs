@@ -7,7 +7,8 @@
 
 use pqmigrate::hash::{HashAlg, HashRole};
 use pqmigrate::merkle::{DualDigest, RootTransition};
-use pqmigrate::sig::{MigrationPolicy, SigAlg, SigningKey};
+use pqmigrate::policy::{MigrationPolicy, Subject};
+use pqmigrate::sig::{SigAlg, SigningKey};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The example policy switches Merkle trees from keccak-256 to sha3-256 at 2000;
@@ -38,8 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .verify(&received.signing_message(), b"root-transition", &sig)
         .is_ok();
     let roots_match = received.verify(&leaves).is_ok();
-    let in_block_2000 = policy.check_root_transition(2000, &received).is_ok();
-    let in_block_2001 = policy.check_root_transition(2001, &received);
+    let in_block_2000 = policy
+        .check(2000, Subject::RootTransition(&received))
+        .is_ok();
+    let in_block_2001 = policy.check(2001, Subject::RootTransition(&received));
     println!("signed: {signed}; roots match: {roots_match}; valid in block 2000: {in_block_2000}");
     println!("in block 2001: {}", in_block_2001.unwrap_err());
     assert!(signed && roots_match && in_block_2000);
@@ -49,7 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dual = DualDigest::of_merkle_root(HashAlg::Keccak256, HashAlg::Sha3_256, &block)?;
     assert!(dual.verify_merkle_root(&block).is_ok());
     for height in [2100, 2500] {
-        let verdict = policy.check_dual_digest(height, HashRole::Merkle, &dual);
+        let verdict = policy.check(height, Subject::DualDigest(HashRole::Merkle, &dual));
         println!(
             "dual digest in block {height}: {}",
             verdict.map_or_else(|e| format!("refused ({})", e.rule), |()| "accepted".into())

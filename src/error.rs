@@ -169,16 +169,6 @@ pub enum Error {
     /// A configuration (suite, policy) that makes no sense.
     #[error("invalid configuration: {0}")]
     InvalidConfig(&'static str),
-    /// The policy refuses this algorithm at this height.
-    #[error("policy refuses {alg} at height {height}: {rule}")]
-    PolicyRejected {
-        /// Name of the refused algorithm.
-        alg: &'static str,
-        /// The block height of the decision.
-        height: u64,
-        /// The rule that refused it.
-        rule: &'static str,
-    },
 }
 
 /// Verification failed. Deliberately carries no detail.

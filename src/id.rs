@@ -250,7 +250,7 @@ impl KemId {
 }
 
 /// How a family may be used. The registry gives each family a default; a chain's
-/// [`crate::hash::HashPolicy`] can override it.
+/// `MigrationPolicy` hash schedules take precedence for the roles they cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Preferred for new commitments.

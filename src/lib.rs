@@ -6,7 +6,8 @@
 //!
 //! ## Quick start
 //! ```
-//! use pqmigrate::sig::{MigrationPolicy, PublicKey, SigAlg, Signature, SigningKey};
+//! use pqmigrate::policy::{MigrationPolicy, Subject};
+//! use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey};
 //!
 //! let policy = MigrationPolicy::from_toml_str(MigrationPolicy::EXAMPLE_TOML).unwrap();
 //! let key = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[7; 32]).unwrap();
@@ -14,22 +15,25 @@
 //! let pk = PublicKey::from_bytes(&key.public_key().to_bytes()).unwrap();
 //! let sig = Signature::from_bytes_for(pk.alg(), &sig).unwrap(); // strict decoding
 //! assert!(pk.verify(b"tx bytes", b"chain-1", &sig).is_ok()); // both halves
-//! assert!(policy.check_signature(20_000, pk.alg().id()).is_ok()); // hybrid: any height
-//! assert!(policy.check_signature(20_000, SigAlg::Secp256k1.id()).is_err()); // sunset
+//! assert!(policy.check(20_000, Subject::Signature(pk.alg().id())).is_ok()); // hybrid: any height
+//! assert!(policy.check(20_000, Subject::Signature(SigAlg::Secp256k1.id())).is_err()); // sunset
 //! ```
 //!
 //! ## Module map
+//! Bottom to top; a module imports only from the rows above it.
+//!
 //! | module | what it holds |
 //! |---|---|
-//! | [`id`] | the algorithm registry: wire ids, sizes, status, classical and quantum security |
+//! | [`error`] | [`Error`] (what was wrong with an input) and [`VerifyError`] (an opaque "no") |
 //! | [`codec`] | the strict canonical encoding (minimal varints, no trailing bytes) every decoder uses |
-//! | [`hash`] | hash families, self-describing digests (multihash), framing, suites, streaming, SIMD batch hashing, legacy verify-only families |
+//! | [`id`] | wire ids of every algorithm, and the one generic registry lookup; each kind's rows live with its families |
+//! | [`hash`] | hash families and their registry, self-describing digests (multihash), framing, suites, streaming, SIMD batch hashing, legacy verify-only families |
 //! | [`merkle`] | RFC 9162 trees, inclusion and consistency proofs, root transitions and dual digests, the legacy Bitcoin-style root |
-//! | [`sig`] | ECDSA secp256k1, ML-DSA, composite (hybrid) signatures, addresses, upgrade attestations, batch verification, [`sig::MigrationPolicy`] |
+//! | [`sig`] | one module per component family (secp256k1, P-256, Ed25519, ML-DSA), composites as data, keys and signatures, addresses, upgrade attestations, batch verification |
 //! | [`kem`] | ML-KEM-768/1024 and X-Wing key encapsulation |
+//! | [`policy`] | [`policy::MigrationPolicy`]: what is accepted at which height, one `check(height, subject)` |
 //! | [`conformance`] | checks a chain's own data layer for known ambiguities |
 //! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
-//! | [`error`] | [`Error`] (what was wrong with an input) and [`VerifyError`] (an opaque "no") |
 //!
 //! ## Features
 //! | feature | default | what it adds |
@@ -103,6 +107,7 @@ pub mod hash;
 pub mod id;
 pub mod kem;
 pub mod merkle;
+pub mod policy;
 pub mod sig;
 #[cfg(feature = "vectors")]
 pub mod vectors;

@@ -3,7 +3,7 @@
 
 use pqmigrate::hash::HashRole;
 use pqmigrate::id::{HashId, SigId, Status};
-use pqmigrate::sig::{MigrationPolicy, Rule, SigPhase};
+use pqmigrate::policy::{MigrationPolicy, Phase, PolicyAlg, Rule, SigPhase, Subject};
 
 fn example() -> MigrationPolicy {
     MigrationPolicy::from_toml_str(MigrationPolicy::EXAMPLE_TOML).expect("example parses")
@@ -33,15 +33,16 @@ fn example_signature_decisions_by_height() {
     ];
     for (h, id, ok, phase) in table {
         assert_eq!(p.phase_at(h), phase, "phase at {h}");
-        let r = p.check_signature(h, id);
+        let r = p.check(h, Subject::Signature(id));
         assert_eq!(r.is_ok(), ok, "{id} at {h}: {r:?}");
         if let Err(e) = r {
             assert_eq!(e.height, h);
-            assert_eq!(e.phase, phase.name());
-            assert_eq!(e.alg, id.to_string());
+            assert_eq!(e.phase, Phase::Signature(phase));
+            assert_eq!(e.alg, PolicyAlg::Signature(id));
+            assert_eq!(e.phase.to_string(), phase.name());
         }
     }
-    let e = p.check_signature(1000, classical).unwrap_err();
+    let e = p.check(1000, Subject::Signature(classical)).unwrap_err();
     assert_eq!(e.rule, Rule::ClassicalOnlyRefused);
     assert_eq!(
         e.to_string(),
@@ -49,13 +50,18 @@ fn example_signature_decisions_by_height() {
          signatures are refused; sign with a hybrid key (a classical key may still sign its \
          upgrade attestation)"
     );
-    let e = p.check_signature(999, pq).unwrap_err();
+    let e = p.check(999, Subject::Signature(pq)).unwrap_err();
     assert_eq!(e.rule, Rule::PqOnlyNotYetAllowed { from: Some(5000) });
     // Not in the example's `algorithms` list (a LAMPS P-256 pairing) or not registered.
-    let e = p.check_signature(2000, SigId::MLDSA65_P256).unwrap_err();
+    let e = p
+        .check(2000, Subject::Signature(SigId::MLDSA65_P256))
+        .unwrap_err();
     assert_eq!(e.rule, Rule::NotAccepted);
-    let e = p.check_signature(2000, SigId(0x99)).unwrap_err();
-    assert_eq!((e.rule, e.alg.as_str()), (Rule::UnknownAlgorithm, "0x99"));
+    let e = p.check(2000, Subject::Signature(SigId(0x99))).unwrap_err();
+    assert_eq!(
+        (e.rule, e.alg.to_string().as_str()),
+        (Rule::UnknownAlgorithm, "0x99")
+    );
 }
 
 #[test]
@@ -63,16 +69,17 @@ fn upgrade_attestations_until_the_sunset() {
     let p = example();
     for h in [0, 1000, 5000, 9999] {
         assert!(
-            p.check_attestation_signer(h, SigId::SECP256K1).is_ok(),
+            p.check(h, Subject::AttestationSigner(SigId::SECP256K1))
+                .is_ok(),
             "{h}"
         );
     }
     let e = p
-        .check_attestation_signer(10000, SigId::SECP256K1)
+        .check(10000, Subject::AttestationSigner(SigId::SECP256K1))
         .unwrap_err();
     assert_eq!(e.rule, Rule::ClassicalSunset);
     assert!(
-        p.check_attestation_signer(10000, SigId::MLDSA65_SECP256K1)
+        p.check(10000, Subject::AttestationSigner(SigId::MLDSA65_SECP256K1))
             .is_ok()
     );
 }
@@ -81,16 +88,28 @@ fn upgrade_attestations_until_the_sunset() {
 fn example_hash_decisions_by_height() {
     let p = example();
     let m = HashRole::Merkle;
-    assert!(p.check_hash(0, m, HashId::KECCAK_256).is_ok());
-    assert!(p.check_hash(1999, m, HashId::KECCAK_256).is_ok());
-    let e = p.check_hash(2000, m, HashId::KECCAK_256).unwrap_err();
+    assert!(p.check(0, Subject::Hash(m, HashId::KECCAK_256)).is_ok());
+    assert!(p.check(1999, Subject::Hash(m, HashId::KECCAK_256)).is_ok());
+    let e = p
+        .check(2000, Subject::Hash(m, HashId::KECCAK_256))
+        .unwrap_err();
     assert_eq!(e.rule, Rule::HashRetired { until: 2000 });
-    assert_eq!(e.phase, "merkle: sha3-256 current from 2000");
+    assert_eq!(
+        e.phase,
+        Phase::HashSchedule {
+            role: HashRole::Merkle,
+            current: HashId::SHA3_256,
+            from: 2000
+        }
+    );
+    assert_eq!(e.phase.to_string(), "merkle: sha3-256 current from 2000");
     assert!(e.to_string().contains("keccak-256 at height 2000"), "{e}");
-    let e = p.check_hash(1999, m, HashId::SHA3_256).unwrap_err();
+    let e = p
+        .check(1999, Subject::Hash(m, HashId::SHA3_256))
+        .unwrap_err();
     assert_eq!(e.rule, Rule::HashNotYet { from: 2000 });
-    assert!(p.check_hash(2000, m, HashId::SHA3_256).is_ok());
-    let e = p.check_hash(3000, m, HashId::BLAKE3).unwrap_err();
+    assert!(p.check(2000, Subject::Hash(m, HashId::SHA3_256)).is_ok());
+    let e = p.check(3000, Subject::Hash(m, HashId::BLAKE3)).unwrap_err();
     assert_eq!(
         e.rule,
         Rule::HashNotScheduled {
@@ -98,9 +117,14 @@ fn example_hash_decisions_by_height() {
         }
     );
     // Roles without a schedule follow the registry status.
-    assert!(p.check_hash(5, HashRole::TxId, HashId::KECCAK_256).is_ok());
+    assert!(
+        p.check(5, Subject::Hash(HashRole::TxId, HashId::KECCAK_256))
+            .is_ok()
+    );
     for legacy in [HashId::SHA1, HashId::CURL_P_27] {
-        let e = p.check_hash(5, HashRole::TxId, legacy).unwrap_err();
+        let e = p
+            .check(5, Subject::Hash(HashRole::TxId, legacy))
+            .unwrap_err();
         assert_eq!(
             e.rule,
             Rule::RegistryStatus {
@@ -120,9 +144,13 @@ schedule = [{ family = "sha1", from = 0 }, { family = "sha2-256", from = 700 }]
 "#,
     )
     .unwrap();
-    assert!(legacy.check_hash(699, HashRole::TxId, HashId::SHA1).is_ok());
+    assert!(
+        legacy
+            .check(699, Subject::Hash(HashRole::TxId, HashId::SHA1))
+            .is_ok()
+    );
     let e = legacy
-        .check_hash(700, HashRole::TxId, HashId::SHA1)
+        .check(700, Subject::Hash(HashRole::TxId, HashId::SHA1))
         .unwrap_err();
     assert!(e.to_string().contains("sha1"), "{e}");
     assert!(e.to_string().contains("history below height 700"), "{e}");
@@ -144,10 +172,12 @@ schedule = [
     )
     .unwrap();
     let m = HashRole::Merkle;
-    assert!(p.check_hash(2000, m, HashId::KECCAK_256).is_ok());
-    assert!(p.check_hash(2499, m, HashId::KECCAK_256).is_ok());
-    assert!(p.check_hash(2499, m, HashId::SHA3_256).is_ok());
-    let e = p.check_hash(2500, m, HashId::KECCAK_256).unwrap_err();
+    assert!(p.check(2000, Subject::Hash(m, HashId::KECCAK_256)).is_ok());
+    assert!(p.check(2499, Subject::Hash(m, HashId::KECCAK_256)).is_ok());
+    assert!(p.check(2499, Subject::Hash(m, HashId::SHA3_256)).is_ok());
+    let e = p
+        .check(2500, Subject::Hash(m, HashId::KECCAK_256))
+        .unwrap_err();
     assert_eq!(e.rule, Rule::HashRetired { until: 2500 });
 }
 
@@ -349,7 +379,9 @@ fn backdated_upgrade_attestation_is_refused_after_the_sunset() {
     let p = example();
     assert_eq!(p.signatures.attestation_max_age(), 10);
     let backdated = attestation(SigAlg::Secp256k1, 1);
-    let e = p.check_upgrade_attestation(20_000, &backdated).unwrap_err();
+    let e = p
+        .check(20_000, Subject::UpgradeAttestation(&backdated))
+        .unwrap_err();
     assert_eq!(
         e.rule,
         Rule::AttestationNotCurrent {
@@ -358,27 +390,35 @@ fn backdated_upgrade_attestation_is_refused_after_the_sunset() {
         }
     );
     assert_eq!(e.height, 20_000);
-    assert_eq!(e.phase, "classical-sunset");
+    assert_eq!(e.phase, Phase::Signature(SigPhase::ClassicalSunset));
     // Inside the window it is accepted; one block later it is not.
-    assert!(p.check_upgrade_attestation(1, &backdated).is_ok());
-    assert!(p.check_upgrade_attestation(11, &backdated).is_ok());
-    assert!(p.check_upgrade_attestation(12, &backdated).is_err());
+    assert!(p.check(1, Subject::UpgradeAttestation(&backdated)).is_ok());
+    assert!(p.check(11, Subject::UpgradeAttestation(&backdated)).is_ok());
+    assert!(
+        p.check(12, Subject::UpgradeAttestation(&backdated))
+            .is_err()
+    );
     // Signed in time, included after the sunset: the inclusion height decides.
     let late = attestation(SigAlg::Secp256k1, 9_995);
-    assert!(p.check_upgrade_attestation(9_999, &late).is_ok());
-    let e = p.check_upgrade_attestation(10_000, &late).unwrap_err();
+    assert!(p.check(9_999, Subject::UpgradeAttestation(&late)).is_ok());
+    let e = p
+        .check(10_000, Subject::UpgradeAttestation(&late))
+        .unwrap_err();
     assert_eq!(e.rule, Rule::ClassicalSunset);
     // From the future: refused.
     let future = attestation(SigAlg::Secp256k1, 1_300);
     assert!(matches!(
-        p.check_upgrade_attestation(1_200, &future)
+        p.check(1_200, Subject::UpgradeAttestation(&future))
             .unwrap_err()
             .rule,
         Rule::AttestationNotCurrent { signed: 1_300, .. }
     ));
     // A hybrid old key may still move after the sunset, within the window.
     let hybrid = attestation(SigAlg::MlDsa44Secp256k1, 20_000);
-    assert!(p.check_upgrade_attestation(20_005, &hybrid).is_ok());
+    assert!(
+        p.check(20_005, Subject::UpgradeAttestation(&hybrid))
+            .is_ok()
+    );
 }
 
 #[test]
@@ -390,9 +430,9 @@ fn attestation_max_age_defaults_to_zero() {
     .unwrap();
     assert_eq!(p.signatures.attestation_max_age(), 0);
     let att = attestation(SigAlg::Secp256k1, 7);
-    assert!(p.check_upgrade_attestation(7, &att).is_ok());
-    assert!(p.check_upgrade_attestation(8, &att).is_err());
-    assert!(p.check_upgrade_attestation(6, &att).is_err());
+    assert!(p.check(7, Subject::UpgradeAttestation(&att)).is_ok());
+    assert!(p.check(8, Subject::UpgradeAttestation(&att)).is_err());
+    assert!(p.check(6, Subject::UpgradeAttestation(&att)).is_err());
     // It round-trips through TOML when set.
     let text = example().to_toml_string();
     assert!(text.contains("attestation-max-age = 10"), "{text}");
@@ -408,33 +448,35 @@ fn root_transitions_and_dual_digests_are_judged_at_the_inclusion_height() {
     let p = example(); // merkle: keccak-256 from 0, sha3-256 from 2000
     let leaves: [&[u8]; 3] = [b"a", b"b", b"c"];
     let t = RootTransition::compute(2000, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
-    assert!(p.check_root_transition(2000, &t).is_ok());
+    assert!(p.check(2000, Subject::RootTransition(&t)).is_ok());
     assert_eq!(
-        p.check_root_transition(2001, &t).unwrap_err().rule,
+        p.check(2001, Subject::RootTransition(&t)).unwrap_err().rule,
         Rule::TransitionNotCurrent { signed: 2000 }
     );
     let early =
         RootTransition::compute(1500, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
     assert!(
-        p.check_root_transition(1500, &early).is_err(),
+        p.check(1500, Subject::RootTransition(&early)).is_err(),
         "sha3-256 not current yet"
     );
     let wrong_old =
         RootTransition::compute(2000, &leaves, HashAlg::Blake3, HashAlg::Sha3_256).unwrap();
-    assert!(p.check_root_transition(2000, &wrong_old).is_err());
+    assert!(p.check(2000, Subject::RootTransition(&wrong_old)).is_err());
     let at_genesis =
         RootTransition::compute(0, &leaves, HashAlg::Keccak256, HashAlg::Sha3_256).unwrap();
     assert!(
-        p.check_root_transition(0, &at_genesis).is_err(),
+        p.check(0, Subject::RootTransition(&at_genesis)).is_err(),
         "no history at 0"
     );
     let d = DualDigest::of_data(HashAlg::Keccak256, HashAlg::Sha3_256, b"block").unwrap();
     assert!(
-        p.check_dual_digest(1999, HashRole::Merkle, &d).is_err(),
+        p.check(1999, Subject::DualDigest(HashRole::Merkle, &d))
+            .is_err(),
         "sha3 not yet"
     );
     assert!(
-        p.check_dual_digest(2000, HashRole::Merkle, &d).is_err(),
+        p.check(2000, Subject::DualDigest(HashRole::Merkle, &d))
+            .is_err(),
         "keccak retired"
     );
     let overlap = MigrationPolicy::from_toml_str(&MigrationPolicy::EXAMPLE_TOML.replace(
@@ -444,12 +486,12 @@ fn root_transitions_and_dual_digests_are_judged_at_the_inclusion_height() {
     .unwrap();
     assert!(
         overlap
-            .check_dual_digest(2400, HashRole::Merkle, &d)
+            .check(2400, Subject::DualDigest(HashRole::Merkle, &d))
             .is_ok()
     );
     assert!(
         overlap
-            .check_dual_digest(2500, HashRole::Merkle, &d)
+            .check(2500, Subject::DualDigest(HashRole::Merkle, &d))
             .is_err()
     );
 }
@@ -478,7 +520,10 @@ fn broken_family_cannot_stay_accepted_past_its_switch() {
         let ok = text.replace(", accepted-until = 18446744073709551615", "");
         let p = MigrationPolicy::from_toml_str(&ok).unwrap();
         let id = HashId::from_name(broken).unwrap();
-        assert!(p.check_hash(0, HashRole::TxId, id).is_ok());
-        assert!(p.check_hash(u64::MAX - 1, HashRole::TxId, id).is_err());
+        assert!(p.check(0, Subject::Hash(HashRole::TxId, id)).is_ok());
+        assert!(
+            p.check(u64::MAX - 1, Subject::Hash(HashRole::TxId, id))
+                .is_err()
+        );
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use pqmigrate::hash::HashSuite;
-use pqmigrate::sig::policy::attestation_is_current;
+use pqmigrate::policy::{Subject, attestation_is_current};
 use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
 use serde_json::json;
 
@@ -163,7 +163,7 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
             let valid = att.verify(chain_id.as_bytes()).is_ok();
             let refusal: Option<String> = match policy {
                 Some(p) => p
-                    .check_upgrade_attestation(height, &att)
+                    .check(height, Subject::UpgradeAttestation(&att))
                     .err()
                     .map(|e| e.to_string()),
                 // No policy: no window either; the attestation must be for this block.

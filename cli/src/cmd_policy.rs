@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use pqmigrate::hash::HashRole;
 use pqmigrate::id::{HashId, SigId};
-use pqmigrate::sig::MigrationPolicy;
+use pqmigrate::policy::{MigrationPolicy, Subject};
 use serde_json::json;
 
 use crate::{CliError, JsonFlag, Outcome, bail, input};
@@ -86,17 +86,17 @@ fn check(a: CheckArgs) -> Outcome {
                 (
                     "upgrade-attestation",
                     name,
-                    policy.check_attestation_signer(h, id),
+                    policy.check(h, Subject::AttestationSigner(id)),
                 )
             } else {
-                ("signature", name, policy.check_signature(h, id))
+                ("signature", name, policy.check(h, Subject::Signature(id)))
             }
         }
         (None, Some(name), Some(role)) => {
             let Some(id) = HashId::from_name(name) else {
                 bail!("unknown hash family {name:?}; `pqmigrate algs` lists them");
             };
-            ("hash", name, policy.check_hash(h, role, id))
+            ("hash", name, policy.check(h, Subject::Hash(role, id)))
         }
         _ => bail!("give --sig-alg NAME, or --hash-alg NAME with --role ROLE"),
     };
@@ -113,7 +113,7 @@ fn check(a: CheckArgs) -> Outcome {
             v["role"] = role.name().into();
         }
         if let Err(e) = &decision {
-            v["phase"] = e.phase.clone().into();
+            v["phase"] = e.phase.to_string().into();
             v["rule"] = e.rule.to_string().into();
         }
         println!("{v}");

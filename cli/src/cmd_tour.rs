@@ -11,7 +11,8 @@ use pqmigrate::hash::{HashAlg, HashRole, HashSuite};
 use pqmigrate::id::HashId;
 use pqmigrate::kem::{DecapsulationKey, EncapsulationKey, KemAlg};
 use pqmigrate::merkle::{DualDigest, RootTransition};
-use pqmigrate::sig::{MigrationPolicy, SigAlg, SigningKey, UpgradeAttestation, verify_batch};
+use pqmigrate::policy::{MigrationPolicy, Subject};
+use pqmigrate::sig::{SigAlg, SigningKey, UpgradeAttestation, verify_batch};
 use serde_json::{Value, json};
 
 use crate::advise::{self, Inputs};
@@ -81,7 +82,7 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
             };
             let sig = sk.sign_deterministic(tx.as_bytes(), ctx)?;
             all_signatures_verify &= sk.public_key().verify(tx.as_bytes(), ctx, &sig).is_ok();
-            let d = policy.check_signature(h, sk.alg().id());
+            let d = policy.check(h, Subject::Signature(sk.alg().id()));
             cells.push(if d.is_ok() { "accepted" } else { "refused" });
             decisions.push(json!({
                 "height": h, "signer": label, "alg": sk.alg().name(), "accepted": d.is_ok(),
@@ -98,11 +99,13 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         ));
     }
     // The policy judges an attestation at the height of the block that includes it.
-    let att_in_time = policy.check_upgrade_attestation(1200, &att).is_ok();
+    let att_in_time = policy
+        .check(1200, Subject::UpgradeAttestation(&att))
+        .is_ok();
     let fresh = UpgradeAttestation::create(&old, new.public_key(), CHAIN, 10_000)?;
     let att_at_sunset = [&att, &fresh]
         .iter()
-        .any(|a| policy.check_upgrade_attestation(10_000, a).is_ok());
+        .any(|a| policy.check(10_000, Subject::UpgradeAttestation(a)).is_ok());
     say(format!(
         "   every signature verifies: {all_signatures_verify}; the upgrade attestation included at 1200: {}; at the sunset (10000), backdated or fresh: {}",
         if att_in_time { "accepted" } else { "REFUSED" },
@@ -142,10 +145,10 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         }));
     }
     let keccak_1999 = policy
-        .check_hash(1999, HashRole::Merkle, HashId::KECCAK_256)
+        .check(1999, Subject::Hash(HashRole::Merkle, HashId::KECCAK_256))
         .is_ok();
     let keccak_2000 = policy
-        .check_hash(2000, HashRole::Merkle, HashId::KECCAK_256)
+        .check(2000, Subject::Hash(HashRole::Merkle, HashId::KECCAK_256))
         .is_ok();
     say(format!(
         "   policy: keccak-256 Merkle roots at 1999 {}, at 2000 {}",

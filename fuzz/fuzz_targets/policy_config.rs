@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 use pqmigrate::hash::HashRole;
 use pqmigrate::id::{HashId, SigId};
-use pqmigrate::sig::MigrationPolicy;
+use pqmigrate::policy::{MigrationPolicy, Subject};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -17,8 +17,8 @@ fuzz_target!(|data: &[u8]| {
             let again = MigrationPolicy::from_toml_str(&p.to_toml_string()).unwrap();
             assert_eq!(again, p);
             for h in [0, 1, 999, 1000, u64::MAX] {
-                let _ = p.check_signature(h, SigId::SECP256K1);
-                let _ = p.check_hash(h, HashRole::Merkle, HashId::KECCAK_256);
+                let _ = p.check(h, Subject::Signature(SigId::SECP256K1));
+                let _ = p.check(h, Subject::Hash(HashRole::Merkle, HashId::KECCAK_256));
             }
         } else if let Err(e) = parsed {
             assert!(!e.to_string().contains('\n'), "multi-line config error");

@@ -9,7 +9,8 @@ use libfuzzer_sys::fuzz_target;
 use pqmigrate::codec::MAX_VARINT;
 use pqmigrate::hash::{HashAlg, hash};
 use pqmigrate::merkle::{ConsistencyProof, InclusionProof, RootTransition};
-use pqmigrate::sig::{MigrationPolicy, SigAlg, SigPhase, SigningKey, UpgradeAttestation};
+use pqmigrate::policy::{MigrationPolicy, SigPhase, Subject};
+use pqmigrate::sig::{SigAlg, SigningKey, UpgradeAttestation};
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -66,7 +67,7 @@ fuzz_target!(|i: Input| {
             Ok(att) => {
                 assert_eq!(UpgradeAttestation::from_bytes(&att.to_bytes()).unwrap(), att);
                 let inclusion = i.inclusion % 40_000;
-                let ok = f.policy.check_upgrade_attestation(inclusion, &att).is_ok();
+                let ok = f.policy.check(inclusion, Subject::UpgradeAttestation(&att)).is_ok();
                 let in_window = h <= inclusion && inclusion - h <= 10;
                 let sunset = f.policy.phase_at(inclusion) == SigPhase::ClassicalSunset;
                 assert_eq!(ok, in_window && !sunset, "signed {h}, included {inclusion}");

@@ -168,11 +168,6 @@ impl HashAlg {
     /// Number of families.
     pub const COUNT: usize = Self::ALL.len();
 
-    /// Position in [`HashAlg::ALL`] (the enum and `ALL` come from one list).
-    pub(crate) const fn index(self) -> usize {
-        self as usize
-    }
-
     /// Digest length in bytes.
     pub const fn output_len(self) -> usize {
         self.info().output_len
@@ -239,7 +234,6 @@ mod tests {
             assert_eq!(alg.to_string(), alg.name());
             assert_eq!(HashId::from_name(alg.name()), Some(alg.id()));
             assert_eq!(alg.id().info(), Some(alg.info()));
-            assert_eq!(HashAlg::ALL[alg.index()], alg);
         }
     }
 

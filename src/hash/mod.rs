@@ -22,7 +22,6 @@ mod framing;
 mod hasher;
 pub mod legacy;
 mod multihash;
-mod policy;
 pub mod simd;
 mod suite;
 
@@ -30,7 +29,6 @@ pub use alg::{HashAlg, HashInfo, HashSecurity, registry};
 pub use framing::{encode_framed, hash_framed, write_framed};
 pub use hasher::Hasher;
 pub use multihash::{Digest, MAX_OUTPUT_LEN};
-pub use policy::HashPolicy;
 pub use suite::{HashRole, HashSuite};
 
 use alloc::vec::Vec;

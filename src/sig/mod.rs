@@ -51,7 +51,6 @@ pub mod ed25519;
 mod keys;
 pub mod mldsa;
 pub mod p256;
-pub mod policy;
 pub mod secp256k1;
 pub mod upgrade;
 
@@ -61,10 +60,6 @@ pub use component::{Component, ComponentClass};
 pub use composite::{Composite, PREFIX};
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
-pub use policy::{
-    ConfigError, HashEntry, HashRules, HashSchedule, MigrationPolicy, PhaseStart, PolicyError,
-    RoleSchedule, Rule, SigPhase, SigSchedule, SignatureRules,
-};
 pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
 
 use core::str::FromStr;

@@ -16,7 +16,7 @@
 //!
 //! The height inside is the signer's claim. Whether the block that includes the
 //! attestation may accept it is the policy's call, made at **that block's height**
-//! ([`super::MigrationPolicy::check_upgrade_attestation`]): the attestation's height
+//! ([`crate::policy::Subject::UpgradeAttestation`]): the attestation's height
 //! must lie within the policy's `attestation-max-age` below it, and the old key must
 //! still be allowed to sign upgrades there. Judging it at its own height would let a
 //! key recovered after the classical sunset backdate its way in. Possession of the new key

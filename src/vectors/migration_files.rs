@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 use super::{VectorFile, file, hex};
 use crate::hash::{HashRole, HashSuite};
 use crate::id::{HashId, SigId};
-use crate::sig::{MigrationPolicy, SigAlg, SigningKey, UpgradeAttestation, address};
+use crate::policy::{MigrationPolicy, Subject};
+use crate::sig::{SigAlg, SigningKey, UpgradeAttestation, address};
 
 pub(super) fn files() -> Vec<VectorFile> {
     alloc::vec![policy(), addresses()]
@@ -26,8 +27,8 @@ fn policy() -> VectorFile {
     ];
     for h in sig_heights {
         for id in sig_algs {
-            let tx = p.check_signature(h, id);
-            let att = p.check_attestation_signer(h, id);
+            let tx = p.check(h, Subject::Signature(id));
+            let att = p.check(h, Subject::AttestationSigner(id));
             for (question, r) in [("signature", tx), ("upgrade-attestation", att)] {
                 decisions.push(json!({
                     "question": question,
@@ -49,7 +50,7 @@ fn policy() -> VectorFile {
             (HashRole::TxId, HashId::SHA1),
             (HashRole::TxId, HashId::CURL_P_27),
         ] {
-            let r = p.check_hash(h, role, id);
+            let r = p.check(h, Subject::Hash(role, id));
             decisions.push(json!({
                 "question": "hash",
                 "height": h,
@@ -79,7 +80,7 @@ fn policy() -> VectorFile {
     ] {
         let att = UpgradeAttestation::create(&old, new.public_key(), b"chain-1", signed)
             .expect("valid parts");
-        let r = p.check_upgrade_attestation(included, &att);
+        let r = p.check(included, Subject::UpgradeAttestation(&att));
         attestations.push(json!({
             "signed_height": signed,
             "inclusion_height": included,

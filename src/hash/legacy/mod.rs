@@ -2,8 +2,8 @@
 //!
 //! They exist so a chain can verify its history and migrate it (re-hash under a current
 //! family, see [`crate::merkle::RootTransition`]); the registry marks them
-//! [`crate::id::Status::Broken`], so [`crate::hash::HashPolicy`] and
-//! [`crate::sig::MigrationPolicy`] refuse them for new commitments.
+//! [`crate::id::Status::Broken`], so [`crate::policy::MigrationPolicy`] refuses them for
+//! new commitments.
 //!
 //! - [`sha1`]: SHA-1 with Stevens–Shumow collision detection (RustCrypto `sha1-checked`,
 //!   a port of sha1dc as used by Git and GitHub): it reports inputs built with the known
