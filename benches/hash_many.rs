@@ -7,7 +7,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pqmigrate::hash::simd::{Platform, hash_many_on};
+use pqmigrate::hash::hash_many_on;
+use pqmigrate::hash::simd::Platform;
 use pqmigrate::hash::{Digest, HashAlg, hash};
 use sha3::Digest as _;
 

@@ -2,7 +2,8 @@
 //! Differential: every multi-buffer Keccak kernel this CPU runs, the portable path and
 //! the sha3 crate agree on every input batch.
 use libfuzzer_sys::fuzz_target;
-use pqmigrate::hash::simd::{Platform, hash_many_on};
+use pqmigrate::hash::hash_many_on;
+use pqmigrate::hash::simd::Platform;
 use pqmigrate::hash::{Digest, HashAlg};
 use sha3::Digest as _;
 

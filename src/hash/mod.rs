@@ -33,6 +33,8 @@ pub use suite::{HashRole, HashSuite};
 
 use alloc::vec::Vec;
 
+use crate::error::Error;
+
 /// Hashes `data` with `alg`.
 pub fn hash(alg: HashAlg, data: &[u8]) -> Digest {
     use sha2::Digest as _;
@@ -52,10 +54,23 @@ pub fn hash(alg: HashAlg, data: &[u8]) -> Digest {
     d
 }
 
+/// The sponge parameters of a Keccak-family hash — what the multi-buffer kernels of
+/// [`simd`] run — or `None` for the other families.
+pub const fn keccak_sponge(alg: HashAlg) -> Option<simd::Sponge> {
+    // FIPS 202: SHA3-256 rate 136, SHA3-512 rate 72, domain bits 01 → first pad byte
+    // 0x06; original Keccak (Ethereum) pads with 0x01.
+    match alg {
+        HashAlg::Sha3_256 => simd::Sponge::new(136, 32, 0x06),
+        HashAlg::Sha3_512 => simd::Sponge::new(72, 64, 0x06),
+        HashAlg::Keccak256 => simd::Sponge::new(136, 32, 0x01),
+        _ => None,
+    }
+}
+
 /// Hashes each input independently with `alg`.
 ///
-/// This is the batch entry point that Merkle tree building uses a level at a time;
-/// equal-length inputs are what multi-buffer kernels are built for.
+/// This is the batch entry point for callers that want [`Digest`] values; equal-length
+/// inputs are what multi-buffer kernels are built for.
 pub fn hash_many(alg: HashAlg, inputs: &[&[u8]]) -> Vec<Digest> {
     let mut out = alloc::vec![Digest::zero(alg); inputs.len()];
     hash_many_into(alg, inputs, &mut out);
@@ -63,10 +78,6 @@ pub fn hash_many(alg: HashAlg, inputs: &[&[u8]]) -> Vec<Digest> {
 }
 
 /// Allocation-free [`hash_many`]: writes `hash(alg, inputs[i])` to `out[i]`.
-///
-/// SHA3-256, SHA3-512 and Keccak-256 run on the multi-buffer kernels of [`simd`]
-/// (8 or 4 inputs per permutation on AVX-512/AVX2); SHA-256/512 (SHA-NI through `sha2`)
-/// and BLAKE3 (its own SIMD) hash one input at a time.
 ///
 /// # Panics
 /// If `out.len() != inputs.len()` (a caller bug, like `copy_from_slice`).
@@ -76,12 +87,62 @@ pub fn hash_many_into(alg: HashAlg, inputs: &[&[u8]], out: &mut [Digest]) {
         out.len(),
         "hash_many_into: output length mismatch"
     );
-    if simd::is_keccak(alg) {
-        simd::hash_many_on(simd::Platform::detect(), alg, inputs, out)
-            .expect("detect() returns a supported platform and alg is a Keccak family");
-        return;
+    hash_many_on(simd::Platform::detect(), alg, inputs, out)
+        .expect("detect() returns a platform this CPU supports");
+}
+
+/// Writes `hash(alg, inputs[i])` to `out[i * n..(i + 1) * n]` with `n =
+/// alg.output_len()`: digests packed back to back, the form Merkle levels take.
+///
+/// SHA3-256, SHA3-512 and Keccak-256 run on the multi-buffer kernels of [`simd`]
+/// (8 or 4 inputs per permutation on AVX-512/AVX2), straight into `out`; SHA-256/512
+/// (SHA-NI through `sha2`) and BLAKE3 (its own SIMD) hash one input at a time.
+///
+/// # Panics
+/// If `out.len() != inputs.len() * alg.output_len()` (a caller bug).
+pub fn hash_many_packed(alg: HashAlg, inputs: &[&[u8]], out: &mut [u8]) {
+    packed_on(simd::Platform::detect(), alg, inputs, out).expect(
+        "hash_many_packed: out must hold inputs.len() * output_len bytes, \
+         and detect() returns a supported platform",
+    );
+}
+
+fn packed_on(
+    platform: simd::Platform,
+    alg: HashAlg,
+    inputs: &[&[u8]],
+    out: &mut [u8],
+) -> Result<(), Error> {
+    if let Some(sponge) = keccak_sponge(alg) {
+        return simd::hash_many(platform, sponge, inputs, out);
     }
-    for (input, slot) in inputs.iter().zip(out.iter_mut()) {
-        *slot = hash(alg, input);
+    let n = alg.output_len();
+    crate::codec::exact_len("hash_many output", inputs.len() * n, out.len())?;
+    for (input, dst) in inputs.iter().zip(out.chunks_exact_mut(n)) {
+        dst.copy_from_slice(hash(alg, input).as_bytes());
     }
+    Ok(())
+}
+
+/// [`hash_many_into`] on a chosen [`simd::Platform`], for benches, tests and fuzzing of
+/// each kernel (families without a kernel hash one input at a time on any platform).
+/// Errors if this CPU cannot run `platform` or if `out.len() != inputs.len()`.
+pub fn hash_many_on(
+    platform: simd::Platform,
+    alg: HashAlg,
+    inputs: &[&[u8]],
+    out: &mut [Digest],
+) -> Result<(), Error> {
+    crate::codec::exact_len("hash_many digests", inputs.len(), out.len())?;
+    const CHUNK: usize = 64;
+    let n = alg.output_len();
+    let mut buf = [0u8; CHUNK * MAX_OUTPUT_LEN];
+    for (ins, outs) in inputs.chunks(CHUNK).zip(out.chunks_mut(CHUNK)) {
+        let bytes = &mut buf[..ins.len() * n];
+        packed_on(platform, alg, ins, bytes)?;
+        for (slot, d) in outs.iter_mut().zip(bytes.chunks_exact(n)) {
+            *slot = Digest::from_trusted(alg, d);
+        }
+    }
+    Ok(())
 }

@@ -61,85 +61,107 @@ pub fn node_hash(alg: HashAlg, left: &[u8], right: &[u8]) -> Digest {
     h.finalize()
 }
 
-/// The RFC 9162 root of `leaves` (MTH), without keeping the tree.
+/// The RFC 9162 root of `leaves` (MTH), without keeping the tree: one buffer of leaf
+/// hashes, each parent level written in place over the first half of its children.
 pub fn root(alg: HashAlg, leaves: &[&[u8]]) -> Digest {
     if leaves.is_empty() {
         return hash::hash(alg, b"");
     }
+    let n = alg.output_len();
     let mut level = leaf_level(alg, leaves);
-    while level.len() > alg.output_len() {
-        level = next_level(alg, &level);
+    let mut len = level.len();
+    while len > n {
+        len = parent_level_in_place(alg, &mut level, len);
     }
-    Digest::from_trusted(alg, &level)
+    Digest::from_trusted(alg, &level[..n])
 }
 
-/// Inputs per `hash_many` call while building a level: large enough to keep the SIMD
-/// kernels busy, small enough that the scratch buffers stay in cache.
+/// Inputs per `hash_many_packed` call while building a level: large enough to keep the
+/// SIMD kernels busy, small enough that the scratch buffer stays in cache.
 const CHUNK: usize = 256;
 
-/// Hashes `n` inputs, the `i`-th appended to a scratch buffer by `input(i, buf)`, a
-/// chunk at a time through [`hash::hash_many_into`]; appends the digests to `out`.
-fn hash_chunked(
-    alg: HashAlg,
-    n: usize,
-    mut input: impl FnMut(usize, &mut Vec<u8>),
-    out: &mut Vec<u8>,
-) {
-    let mut buf = Vec::new();
-    let mut ends = [0usize; CHUNK];
-    let mut digests = [Digest::zero(alg); CHUNK];
-    for start in (0..n).step_by(CHUNK) {
-        let count = CHUNK.min(n - start);
-        buf.clear();
-        for (k, end) in ends.iter_mut().enumerate().take(count) {
-            input(start + k, &mut buf);
-            *end = buf.len();
+/// Up to [`CHUNK`] prefixed inputs in one scratch buffer, hashed in one batch.
+struct Batch {
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Batch {
+    fn new() -> Self {
+        Self {
+            buf: Vec::new(),
+            ends: Vec::with_capacity(CHUNK),
         }
+    }
+
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.ends.clear();
+    }
+
+    /// Adds the input `prefix ‖ data`.
+    fn push(&mut self, prefix: u8, data: &[u8]) {
+        self.buf.push(prefix);
+        self.buf.extend_from_slice(data);
+        self.ends.push(self.buf.len());
+    }
+
+    /// Hashes the inputs, digests packed into `out`.
+    fn hash_into(&self, alg: HashAlg, out: &mut [u8]) {
         let mut slices: [&[u8]; CHUNK] = [&[]; CHUNK];
         let mut from = 0;
-        for (slice, &end) in slices.iter_mut().zip(&ends[..count]) {
-            *slice = &buf[from..end];
+        for (slice, &end) in slices.iter_mut().zip(&self.ends) {
+            *slice = &self.buf[from..end];
             from = end;
         }
-        hash::hash_many_into(alg, &slices[..count], &mut digests[..count]);
-        for d in &digests[..count] {
-            out.extend_from_slice(d.as_bytes());
-        }
+        hash::hash_many_packed(alg, &slices[..self.ends.len()], out);
     }
 }
 
-/// Leaf hashes of `leaves`, concatenated (stride `alg.output_len()`).
+/// Leaf hashes of `leaves`, packed (stride `alg.output_len()`).
 fn leaf_level(alg: HashAlg, leaves: &[&[u8]]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(leaves.len() * alg.output_len());
-    hash_chunked(
-        alg,
-        leaves.len(),
-        |i, buf| {
-            buf.push(LEAF_PREFIX);
-            buf.extend_from_slice(leaves[i]);
-        },
-        &mut out,
-    );
+    let n = alg.output_len();
+    let mut out = alloc::vec![0u8; leaves.len() * n];
+    let mut batch = Batch::new();
+    for (k, chunk) in leaves.chunks(CHUNK).enumerate() {
+        batch.clear();
+        for leaf in chunk {
+            batch.push(LEAF_PREFIX, leaf);
+        }
+        let start = k * CHUNK;
+        batch.hash_into(alg, &mut out[start * n..(start + chunk.len()) * n]);
+    }
     out
 }
 
-/// The parent level of `level` (stride `alg.output_len()`): pairs hashed with the node
-/// prefix, an odd last node carried up unchanged (RFC 9162 §2.1.1 split rule).
+/// The parent level of the level in `buf[..len]` (stride `alg.output_len()`), written
+/// over `buf[..new_len]`, which it returns: pairs hashed with the node prefix, an odd
+/// last node carried up unchanged (RFC 9162 §2.1.1 split rule). In place is safe: a
+/// chunk's children are copied into the batch before its parents are written, and
+/// parent `j` lands at `j`, below every child (`2j`, `2j + 1`) a later chunk reads.
+fn parent_level_in_place(alg: HashAlg, buf: &mut [u8], len: usize) -> usize {
+    let n = alg.output_len();
+    let pairs = len / (2 * n);
+    let mut batch = Batch::new();
+    for start in (0..pairs).step_by(CHUNK) {
+        let end = (start + CHUNK).min(pairs);
+        batch.clear();
+        for i in start..end {
+            batch.push(NODE_PREFIX, &buf[2 * i * n..2 * (i + 1) * n]);
+        }
+        batch.hash_into(alg, &mut buf[start * n..end * n]);
+    }
+    let carried = len - 2 * pairs * n;
+    buf.copy_within(2 * pairs * n..len, pairs * n);
+    pairs * n + carried
+}
+
+/// The parent level of `level` in a new buffer (for trees that keep every level).
 fn next_level(alg: HashAlg, level: &[u8]) -> Vec<u8> {
-    let pair = 2 * alg.output_len();
-    let pairs = level.len() / pair;
-    let mut out = Vec::with_capacity((pairs + 1) * alg.output_len());
-    hash_chunked(
-        alg,
-        pairs,
-        |i, buf| {
-            buf.push(NODE_PREFIX);
-            buf.extend_from_slice(&level[i * pair..(i + 1) * pair]);
-        },
-        &mut out,
-    );
-    out.extend_from_slice(&level[pairs * pair..]);
-    out
+    let mut buf = level.to_vec();
+    let len = parent_level_in_place(alg, &mut buf, level.len());
+    buf.truncate(len);
+    buf
 }
 
 /// Largest power of two strictly below `n` (`n >= 2`): the RFC 9162 split point.

@@ -3,7 +3,7 @@
 use core::arch::x86_64::*;
 
 use super::round::{RC, keccak_f1600_rounds, sponge_kernel};
-use super::{Job, MAX_OUT, partial_word, word};
+use super::{Sponge, partial_word, word};
 
 /// Lanes per call.
 pub(super) const DEGREE: usize = 4;
@@ -18,7 +18,31 @@ macro_rules! xor5 {
         xor!(xor!(xor!($a, $b), xor!($c, $d)), $e)
     };
 }
+/// Rotates every 64-bit lane left: by 1 as `v + v | v >> 63` (the add
+/// runs on more ports than a shift); by 8 and 56 as one byte shuffle; else shift/shift/or.
 macro_rules! rol {
+    ($x:expr, 1) => {{
+        let v = $x;
+        _mm256_or_si256(_mm256_add_epi64(v, v), _mm256_srli_epi64::<63>(v))
+    }};
+    ($x:expr, 8) => {
+        _mm256_shuffle_epi8(
+            $x,
+            _mm256_setr_epi8(
+                7, 0, 1, 2, 3, 4, 5, 6, 15, 8, 9, 10, 11, 12, 13, 14, 7, 0, 1, 2, 3, 4, 5, 6, 15,
+                8, 9, 10, 11, 12, 13, 14,
+            ),
+        )
+    };
+    ($x:expr, 56) => {
+        _mm256_shuffle_epi8(
+            $x,
+            _mm256_setr_epi8(
+                1, 2, 3, 4, 5, 6, 7, 0, 9, 10, 11, 12, 13, 14, 15, 8, 1, 2, 3, 4, 5, 6, 7, 0, 9,
+                10, 11, 12, 13, 14, 15, 8,
+            ),
+        )
+    };
     ($x:expr, $n:literal) => {{
         let v = $x;
         _mm256_or_si256(

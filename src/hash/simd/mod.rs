@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | [`Platform::Avx512`] | AVX-512F `zmm` (`vprolq`, `vpternlogq`) | 8 |
 //! | [`Platform::Avx512`] | AVX-512VL on `ymm` (remainders of 4–7) | 4 |
-//! | [`Platform::Avx2`] | AVX2 `ymm` (shift/or rotates, `vpandn`) | 4 |
+//! | [`Platform::Avx2`] | AVX2 `ymm` (shift/or rotates, `vpshufb` for 8 and 56, `vpandn`) | 4 |
 //! | [`Platform::Portable`] | the `keccak` crate, one state at a time | 1 |
 //!
 //! Remainders go down a tier (8 → 4 → 1); a remainder of 2–3 inputs runs on a 4-lane
@@ -16,6 +16,11 @@
 //! ([`Platform::detect`]); every call dispatches on that value. This is the only module
 //! of the crate with `unsafe` code: calls into `#[target_feature]` kernels (each guarded
 //! by the detected platform) and unaligned vector stores.
+//!
+//! The kernels know only sponge parameters ([`Sponge`]: rate, output length, padding
+//! byte) and write each digest into the caller's buffer at a fixed stride, BLAKE3
+//! `hash_many` style; which hash family is which sponge is [`crate::hash`]'s business,
+//! and Merkle levels are written in place by [`crate::merkle`].
 //!
 //! Test-only Cargo features `force-portable` and `no-avx512` force lower tiers so CI
 //! exercises each path on one machine.
@@ -35,46 +40,43 @@ mod test;
 
 pub use platform::Platform;
 
-use super::{Digest, HashAlg};
 use crate::error::Error;
 
-/// Largest sponge rate used here (SHA3-256/Keccak-256: 136 bytes).
+/// Largest sponge rate supported (SHA3-256/Keccak-256: 136 bytes).
 const MAX_RATE: usize = 136;
-/// Largest digest (SHA3-512).
-const MAX_OUT: usize = 64;
 
-/// Sponge parameters of one Keccak-family hash.
-#[derive(Clone, Copy, Debug)]
-struct Job {
-    /// Rate in bytes.
+/// The parameters of one Keccak sponge hash: all a kernel needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sponge {
     rate: usize,
-    /// First padding byte: `0x06` for SHA-3 (FIPS 202 domain bits `01` + pad10*1),
-    /// `0x01` for original Keccak (Ethereum).
-    pad: u8,
-    /// Output bytes (a multiple of 8, at most the rate).
     out_len: usize,
+    pad: u8,
 }
 
-impl Job {
-    fn for_alg(alg: HashAlg) -> Option<Self> {
-        match alg {
-            HashAlg::Sha3_256 => Some(Self {
-                rate: 136,
-                pad: 0x06,
-                out_len: 32,
-            }),
-            HashAlg::Keccak256 => Some(Self {
-                rate: 136,
-                pad: 0x01,
-                out_len: 32,
-            }),
-            HashAlg::Sha3_512 => Some(Self {
-                rate: 72,
-                pad: 0x06,
-                out_len: 64,
-            }),
-            _ => None,
+impl Sponge {
+    /// A sponge over `Keccak-f[1600]` with `rate` bytes, `out_len` output bytes and the
+    /// first padding byte `pad` (`0x06` for SHA-3: FIPS 202 domain bits `01` then
+    /// pad10*1; `0x01` for original Keccak as Ethereum uses it). `None` unless the rate
+    /// is a multiple of 8 up to 136 bytes and the output a non-zero multiple of 8 that
+    /// fits in one squeeze (`out_len ≤ rate`), which covers SHA3-256/512 and Keccak-256.
+    pub const fn new(rate: usize, out_len: usize, pad: u8) -> Option<Self> {
+        if rate == 0
+            || !rate.is_multiple_of(8)
+            || rate > MAX_RATE
+            || out_len == 0
+            || !out_len.is_multiple_of(8)
+            || out_len > rate
+            || pad == 0
+            || pad >= 0x80
+        {
+            return None;
         }
+        Some(Self { rate, out_len, pad })
+    }
+
+    /// Output bytes per input.
+    pub const fn out_len(&self) -> usize {
+        self.out_len
     }
 }
 
@@ -99,43 +101,32 @@ fn partial_word(s: &[u8]) -> u64 {
 /// The final block of `input` (whose length is `full_blocks * rate + rem`): the `rem`
 /// trailing bytes, then pad10*1 with the domain byte (FIPS 202 §5.1, B.2).
 #[inline(always)]
-fn last_block(job: &Job, input: &[u8]) -> [u8; MAX_RATE] {
-    let tail = &input[input.len() - input.len() % job.rate..];
+fn last_block(sponge: &Sponge, input: &[u8]) -> [u8; MAX_RATE] {
+    let tail = &input[input.len() - input.len() % sponge.rate..];
     let mut b = [0u8; MAX_RATE];
     b[..tail.len()].copy_from_slice(tail);
-    b[tail.len()] ^= job.pad;
-    b[job.rate - 1] ^= 0x80;
+    b[tail.len()] ^= sponge.pad;
+    b[sponge.rate - 1] ^= 0x80;
     b
 }
 
-/// Whether `alg` has multi-buffer kernels.
-pub fn is_keccak(alg: HashAlg) -> bool {
-    Job::for_alg(alg).is_some()
-}
-
-/// Hashes `inputs` with `alg` (a Keccak-family hash) on `platform`, writing `out[i]`.
+/// Hashes every input with `sponge` on `platform`, writing digest `i` to
+/// `out[i * out_len..(i + 1) * out_len]`.
 ///
-/// Used by [`crate::hash::hash_many_into`] with [`Platform::detect`]; benches and tests
-/// call it with each platform. Errors if `alg` is not SHA3-256, SHA3-512 or Keccak-256,
-/// or if this CPU cannot run `platform`.
-///
-/// # Panics
-/// If `out.len() != inputs.len()`.
-pub fn hash_many_on(
+/// [`crate::hash::hash_many_packed`] calls it with [`Platform::detect`]; benches and
+/// tests call it with each platform. Errors if this CPU cannot run `platform` or if
+/// `out` is not exactly `inputs.len() * out_len` bytes.
+pub fn hash_many(
     platform: Platform,
-    alg: HashAlg,
+    sponge: Sponge,
     inputs: &[&[u8]],
-    out: &mut [Digest],
+    out: &mut [u8],
 ) -> Result<(), Error> {
-    assert_eq!(
-        inputs.len(),
+    crate::codec::exact_len(
+        "multi-buffer output",
+        inputs.len() * sponge.out_len,
         out.len(),
-        "hash_many_on: output length mismatch"
-    );
-    let job = Job::for_alg(alg).ok_or(Error::Unsupported {
-        alg: alg.name(),
-        what: "multi-buffer Keccak",
-    })?;
+    )?;
     if !platform.is_supported() {
         return Err(Error::Unsupported {
             alg: platform.name(),
@@ -151,23 +142,23 @@ pub fn hash_many_on(
                 .iter()
                 .take_while(|i| i.len() == len)
                 .count();
+        let o = sponge.out_len;
         run(
             platform,
-            &job,
-            alg,
+            &sponge,
             &inputs[start..end],
-            &mut out[start..end],
+            &mut out[start * o..end * o],
         );
         start = end;
     }
     Ok(())
 }
 
-/// One run of equal-length inputs, widest kernel first.
-#[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
-fn run(platform: Platform, job: &Job, alg: HashAlg, inputs: &[&[u8]], out: &mut [Digest]) {
+/// One run of equal-length inputs, widest kernel first; `out` holds their digests.
+#[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut, unused_variables))]
+fn run(platform: Platform, sponge: &Sponge, inputs: &[&[u8]], out: &mut [u8]) {
+    let o = sponge.out_len;
     let mut i = 0;
-    let mut buf = [[0u8; MAX_OUT]; 8];
     #[cfg(target_arch = "x86_64")]
     {
         if platform == Platform::Avx512 {
@@ -175,44 +166,32 @@ fn run(platform: Platform, job: &Job, alg: HashAlg, inputs: &[&[u8]], out: &mut 
                 let lanes: &[&[u8]; avx512::DEGREE] = inputs[i..i + avx512::DEGREE]
                     .try_into()
                     .expect("length checked");
-                let outs: &mut [[u8; MAX_OUT]; avx512::DEGREE] = &mut buf;
-                // SAFETY: `platform.is_supported()` was checked by the caller: detect()
-                // confirmed avx512f + avx512vl on this CPU.
-                unsafe { avx512::hash_x8(job, lanes, outs) };
-                emit(alg, job, &buf, &mut out[i..i + avx512::DEGREE]);
+                let dst = &mut out[i * o..(i + avx512::DEGREE) * o];
+                // SAFETY: the caller checked `platform.is_supported()`: detect() confirmed
+                // avx512f + avx512vl on this CPU.
+                unsafe { avx512::hash_x8(sponge, lanes, dst) };
                 i += avx512::DEGREE;
             }
         }
         if platform == Platform::Avx512 || platform == Platform::Avx2 {
             while inputs.len() - i >= 2 {
                 let n = (inputs.len() - i).min(avx2::DEGREE);
-                // Idle lanes repeat the last input; their outputs are dropped.
+                // Idle lanes repeat the last input; the kernel writes only `n` digests.
                 let lanes: [&[u8]; avx2::DEGREE] =
                     core::array::from_fn(|k| inputs[i + k.min(n - 1)]);
-                let outs: &mut [[u8; MAX_OUT]; avx2::DEGREE] =
-                    (&mut buf[..avx2::DEGREE]).try_into().expect("4 of 8");
+                let dst = &mut out[i * o..(i + n) * o];
                 if platform == Platform::Avx512 {
                     // SAFETY: detect() confirmed avx512f + avx512vl (and so avx2).
-                    unsafe { avx512::hash_x4_vl(job, &lanes, outs) };
+                    unsafe { avx512::hash_x4_vl(sponge, &lanes, dst) };
                 } else {
                     // SAFETY: detect() confirmed avx2.
-                    unsafe { avx2::hash_x4(job, &lanes, outs) };
+                    unsafe { avx2::hash_x4(sponge, &lanes, dst) };
                 }
-                emit(alg, job, &buf, &mut out[i..i + n]);
                 i += n;
             }
         }
     }
-    let _ = platform;
-    for (input, slot) in inputs[i..].iter().zip(&mut out[i..]) {
-        portable::hash(job, input, &mut buf[0]);
-        *slot = Digest::from_trusted(alg, &buf[0][..job.out_len]);
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-fn emit(alg: HashAlg, job: &Job, buf: &[[u8; MAX_OUT]; 8], out: &mut [Digest]) {
-    for (slot, bytes) in out.iter_mut().zip(buf) {
-        *slot = Digest::from_trusted(alg, &bytes[..job.out_len]);
+    for (input, dst) in inputs[i..].iter().zip(out[i * o..].chunks_exact_mut(o)) {
+        portable::hash(sponge, input, dst);
     }
 }

@@ -1,9 +1,9 @@
 //! The one-state path: sponge over the `keccak` crate's `Keccak-f[1600]`.
 
-use super::{Job, MAX_OUT, last_block, word};
+use super::{Sponge, last_block, word};
 
-/// Hashes one input into `out[..job.out_len]`.
-pub(super) fn hash(job: &Job, input: &[u8], out: &mut [u8; MAX_OUT]) {
+/// Hashes one input into `out` (`sponge.out_len` bytes).
+pub(super) fn hash(job: &Sponge, input: &[u8], out: &mut [u8]) {
     let keccak = keccak::Keccak::new();
     let mut a = [0u64; 25];
     let lanes = job.rate / 8;
@@ -21,7 +21,7 @@ pub(super) fn hash(job: &Job, input: &[u8], out: &mut [u8; MAX_OUT]) {
         }
         f1600(&mut a);
     });
-    for (j, chunk) in out[..job.out_len].chunks_exact_mut(8).enumerate() {
+    for (j, chunk) in out.chunks_exact_mut(8).enumerate() {
         chunk.copy_from_slice(&a[j].to_le_bytes());
     }
 }

@@ -114,12 +114,13 @@ pub(super) use keccak_f1600_rounds;
 /// Expands to a `#[target_feature]` sponge over `$deg` equal-length inputs: absorb full
 /// blocks, absorb the last partial block with pad10*1 and the domain byte built straight
 /// into lanes (equal lengths put the padding at the same place in every lane, so it is a
-/// broadcast constant), permute, and squeeze `out_len ≤ rate` bytes.
+/// broadcast constant), permute, and squeeze `out_len ≤ rate` bytes of each lane into
+/// `out` at stride `out_len` (lanes past `out.len() / out_len` are idle and dropped).
 macro_rules! sponge_kernel {
     ($features:literal, $name:ident, $deg:expr, $vec:ty, $zero:expr, $permute:ident, $gather:ident, $store:ident, $xor:ident, $splat:ident) => {
         /// Hashes `$deg` equal-length inputs.
         #[target_feature(enable = $features)]
-        pub(super) fn $name(job: &Job, inputs: &[&[u8]; $deg], out: &mut [[u8; MAX_OUT]; $deg]) {
+        pub(super) fn $name(job: &Sponge, inputs: &[&[u8]; $deg], out: &mut [u8]) {
             let mut a: [$vec; 25] = [$zero; 25];
             let lanes = job.rate / 8;
             let len = inputs[0].len();
@@ -146,10 +147,12 @@ macro_rules! sponge_kernel {
             a[words] = $xor!(a[words], last);
             a[lanes - 1] = $xor!(a[lanes - 1], $splat!(0x80u64 << 56));
             a = $permute(a);
+            let n = out.len() / job.out_len;
             for j in 0..job.out_len / 8 {
                 let w: [u64; $deg] = $store(a[j]);
-                for k in 0..$deg {
-                    out[k][8 * j..8 * j + 8].copy_from_slice(&w[k].to_le_bytes());
+                for k in 0..n {
+                    let at = k * job.out_len + 8 * j;
+                    out[at..at + 8].copy_from_slice(&w[k].to_le_bytes());
                 }
             }
         }

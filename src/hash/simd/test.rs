@@ -6,8 +6,8 @@
 use alloc::vec::Vec;
 use std::io::Write;
 
-use super::{Platform, hash_many_on};
-use crate::hash::{Digest, HashAlg};
+use super::Platform;
+use crate::hash::{Digest, HashAlg, hash_many_on};
 
 const ALGS: [HashAlg; 3] = [HashAlg::Sha3_256, HashAlg::Sha3_512, HashAlg::Keccak256];
 const LENGTHS: [usize; 17] = [
@@ -139,7 +139,44 @@ fn seeded_random_loop() {
 }
 
 #[test]
-fn unsupported_requests_are_errors() {
+fn bad_requests_are_errors() {
+    use super::{Sponge, hash_many};
+    // Output buffers of the wrong size are refused, never written partially.
+    let sponge = crate::hash::keccak_sponge(HashAlg::Keccak256).unwrap();
+    let mut short = [0xaau8; 63];
+    assert!(hash_many(Platform::Portable, sponge, &[b"x", b"y"], &mut short).is_err());
+    assert_eq!(short, [0xaa; 63]);
+    let mut digests = [Digest::zero(HashAlg::Sha3_256)];
+    assert!(
+        hash_many_on(
+            Platform::Portable,
+            HashAlg::Sha3_256,
+            &[b"x", b"y"],
+            &mut digests
+        )
+        .is_err()
+    );
+    // Sponges the kernels cannot run are not constructible.
+    for (rate, out_len, pad) in [
+        (0, 32, 6),
+        (140, 32, 6),
+        (136, 33, 6),
+        (72, 80, 6),
+        (136, 32, 0x80),
+    ] {
+        assert_eq!(
+            Sponge::new(rate, out_len, pad),
+            None,
+            "{rate} {out_len} {pad:#x}"
+        );
+    }
+    // Families without a kernel still hash (one at a time) on any platform.
     let mut out = [Digest::zero(HashAlg::Sha2_256)];
-    assert!(hash_many_on(Platform::Portable, HashAlg::Sha2_256, &[b"x"], &mut out).is_err());
+    hash_many_on(Platform::Portable, HashAlg::Sha2_256, &[b"abc"], &mut out).unwrap();
+    assert_eq!(out[0], crate::hash::hash(HashAlg::Sha2_256, b"abc"));
+    // A platform this CPU lacks is an error (when there is one).
+    if let Some(missing) = Platform::ALL.into_iter().find(|p| !p.is_supported()) {
+        let mut out = [0u8; 32];
+        assert!(hash_many(missing, sponge, &[b"x"], &mut out).is_err());
+    }
 }
