@@ -260,7 +260,7 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
             .find(|s| s.alg == name)
             .map(|s| s.verify_us)
     };
-    let rows = rows(&inputs, verify).map_err(CliError)?;
+    let rows = rows(&inputs, verify).map_err(CliError::Message)?;
     let pick = recommend(&rows, &inputs);
     if let Some(path) = &a.plot {
         let subtitle = format!(
@@ -273,8 +273,8 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
             speeds.source,
             speeds.machine.cpu
         );
-        std::fs::write(path, crate::plot::svg(&rows, &subtitle))
-            .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+        std::fs::write(path, plot_svg(&rows, &subtitle))
+            .map_err(|e| CliError::Message(format!("{}: {e}", path.display())))?;
     }
     if a.json.json {
         println!(
@@ -305,6 +305,33 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
         }
     }
     Ok(true)
+}
+
+/// The `--plot` chart: transactions per block, and verification milliseconds per block
+/// for the schemes with a measured speed.
+fn plot_svg(rows: &[Row], subtitle: &str) -> String {
+    let tx = rows
+        .iter()
+        .map(|r| {
+            let n = r.tx_per_block;
+            (r.alg.to_string(), n as f64, format!("{n} tx"))
+        })
+        .collect();
+    let verify = rows
+        .iter()
+        .filter_map(|r| {
+            let ms = r.verify_ms_per_block?;
+            Some((r.alg.to_string(), ms, format!("{ms:.1} ms")))
+        })
+        .collect();
+    crate::plot::svg(
+        "pqmigrate advise",
+        subtitle,
+        &[
+            ("transactions per block", tx, "#4e79a7"),
+            ("verification per block (ms, all cores)", verify, "#e15759"),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -182,7 +182,7 @@ pub(crate) fn measure(quick: bool, budget_ms: Option<u64>, bar: &ProgressBar) ->
 
 pub(crate) fn run(a: BenchArgs) -> Outcome {
     let Some(path) = a.out.or_else(default_path) else {
-        return Err(CliError(
+        return Err(CliError::Message(
             "no cache directory (HOME unset): pass --out FILE".into(),
         ));
     };
@@ -222,27 +222,27 @@ pub(crate) fn run(a: BenchArgs) -> Outcome {
 
 fn save(path: &Path, file: &BenchFile) -> Result<(), CliError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| CliError(format!("{}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::Message(format!("{}: {e}", dir.display())))?;
     }
     let text = serde_json::to_string_pretty(file)? + "\n";
-    std::fs::write(path, text).map_err(|e| CliError(format!("{}: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| CliError::Message(format!("{}: {e}", path.display())))
 }
 
 pub(crate) fn load(path: &Path) -> Result<BenchFile, CliError> {
     let text = crate::input::read_small(path).map_err(|e| {
-        CliError(format!(
-            "{}; run `pqmigrate bench --quick` first or pass --bench FILE",
-            e.0
+        CliError::Message(format!(
+            "{e}; run `pqmigrate bench --quick` first or pass --bench FILE"
         ))
     })?;
     let f: BenchFile = serde_json::from_slice(&text).map_err(|e| {
-        CliError(format!(
+        CliError::Message(format!(
             "{}: not a pqmigrate bench file ({e})",
             path.display()
         ))
     })?;
     if f.version != 1 {
-        return Err(CliError(format!(
+        return Err(CliError::Message(format!(
             "{}: unsupported bench file version {}",
             path.display(),
             f.version
@@ -312,7 +312,7 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
         }
     }
     if signatures.is_empty() {
-        return Err(CliError(format!(
+        return Err(CliError::Message(format!(
             "{}: no criterion results for groups sig/<alg>; run `cargo bench --bench sig` first",
             dir.display()
         )));

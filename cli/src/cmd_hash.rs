@@ -90,8 +90,8 @@ fn curl_p27(multihash: bool, out: JsonFlag, file: Option<PathBuf>) -> Outcome {
         bail!("curl-p-27 input must be trytes (9 and A-Z), found non-UTF-8 bytes");
     };
     let trytes = text.trim_end();
-    let h =
-        curlp::curl_p27(trytes).map_err(|e| crate::CliError(format!("curl-p-27 input: {e}")))?;
+    let h = curlp::curl_p27(trytes)
+        .map_err(|e| crate::CliError::Message(format!("curl-p-27 input: {e}")))?;
     if out.json {
         let v = json!({ "alg": "curl-p-27", "trytes": h, "input_trytes": trytes.len() });
         println!("{v}");

@@ -7,7 +7,7 @@ use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::cmd_sig::{
+use crate::files::{
     RawFlag, check_alg, encode_hex, envelope_payload, hex_or_file, secret_hex_file, write_file,
     write_key_pair,
 };
@@ -108,7 +108,7 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
                 Some(a) => EncapsulationKey::from_parts(a, &bytes),
                 None => EncapsulationKey::from_bytes(&bytes),
             }
-            .map_err(|e| CliError(format!("--pub: {e}")))?;
+            .map_err(|e| CliError::Message(format!("--pub: {e}")))?;
             check_alg("--pub", ek.alg(), alg)?;
             let (ct, ss) = ek.encapsulate()?;
             let ct_hex = encode_hex(raw.raw, &ct.to_bytes(), ct.payload());
@@ -142,17 +142,17 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
                 Some(a) => DecapsulationKey::from_seed(a, &bytes),
                 None => DecapsulationKey::from_bytes(&bytes),
             }
-            .map_err(|e| CliError(format!("--key: {e}")))?;
+            .map_err(|e| CliError::Message(format!("--key: {e}")))?;
             check_alg("--key", dk.alg(), alg)?;
             let ct_bytes = hex_or_file("--ct", &ct)?;
             let ct = match raw.alg(alg) {
                 Some(a) => Ciphertext::from_parts(a, &ct_bytes),
                 None => Ciphertext::from_bytes(&ct_bytes),
             }
-            .map_err(|e| CliError(format!("--ct: {e}")))?;
+            .map_err(|e| CliError::Message(format!("--ct: {e}")))?;
             let ss = dk
                 .decapsulate(&ct)
-                .map_err(|e| CliError(format!("--ct: {e}")))?;
+                .map_err(|e| CliError::Message(format!("--ct: {e}")))?;
             let ss_hex = Zeroizing::new(hex::encode(ss.as_bytes()));
             if let Some(path) = &out {
                 write_file(

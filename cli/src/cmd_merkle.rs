@@ -131,7 +131,7 @@ pub(crate) fn run(cmd: MerkleCommand) -> Outcome {
             let root: Digest = root
                 .to_lowercase()
                 .parse()
-                .map_err(|e| CliError(format!("--root: {e}")))?;
+                .map_err(|e| CliError::Message(format!("--root: {e}")))?;
             if root.alg() != alg {
                 bail!("--root is a {} digest but --alg is {alg}", root.alg());
             }
@@ -190,8 +190,8 @@ fn transition(from: HashAlg, to: HashAlg, height: u64, file: &Path, json: JsonFl
 fn read_proof(alg: HashAlg, path: &Path) -> Result<InclusionProof, CliError> {
     let text = input::read_small(path)?;
     let p: ProofJson =
-        serde_json::from_slice(&text).map_err(|e| CliError(format!("proof file: {e}")))?;
-    let proof_alg = parse_alg(&p.alg).map_err(|e| CliError(format!("proof file: {e}")))?;
+        serde_json::from_slice(&text).map_err(|e| CliError::Message(format!("proof file: {e}")))?;
+    let proof_alg = parse_alg(&p.alg).map_err(|e| CliError::Message(format!("proof file: {e}")))?;
     if proof_alg != alg {
         bail!("proof is for {proof_alg} but --alg is {alg}");
     }
@@ -201,9 +201,9 @@ fn read_proof(alg: HashAlg, path: &Path) -> Result<InclusionProof, CliError> {
         .enumerate()
         .map(|(i, h)| {
             let bytes = input::hex_arg(&format!("proof path[{i}]"), h)?;
-            Digest::new(alg, &bytes).map_err(|e| CliError(format!("proof path[{i}]: {e}")))
+            Digest::new(alg, &bytes).map_err(|e| CliError::Message(format!("proof path[{i}]: {e}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
     InclusionProof::new(alg, p.leaf_index, p.tree_size, path)
-        .map_err(|e| CliError(format!("proof file: {e}")))
+        .map_err(|e| CliError::Message(format!("proof file: {e}")))
 }

@@ -8,10 +8,8 @@ use pqmigrate::policy::{Subject, attestation_is_current};
 use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
 use serde_json::json;
 
-use crate::cmd_sig::{
-    RawFlag, check_alg, decode_public, hex_or_file, parse_sig_alg, read_signing_key,
-};
-use crate::{CliError, JsonFlag, Outcome};
+use crate::files::{RawFlag, check_alg, decode_public, hex_or_file, read_signing_key};
+use crate::{CliError, JsonFlag, Outcome, parse_sig_alg};
 
 /// A preset [`HashSuite`] by name.
 #[derive(Clone, Copy, ValueEnum)]
@@ -158,7 +156,7 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
         } => {
             let bytes = hex_or_file("attestation", &attestation)?;
             let att = UpgradeAttestation::from_bytes(&bytes)
-                .map_err(|e| CliError(format!("attestation: {e}")))?;
+                .map_err(|e| CliError::Message(format!("attestation: {e}")))?;
             let policy = config.as_deref().map(crate::cmd_policy::load).transpose()?;
             let valid = att.verify(chain_id.as_bytes()).is_ok();
             let refusal: Option<String> = match policy {

@@ -61,7 +61,8 @@ pub(crate) fn load(path: &std::path::Path) -> Result<MigrationPolicy, CliError> 
     let Ok(text) = std::str::from_utf8(&bytes) else {
         bail!("{}: not UTF-8 text", path.display());
     };
-    MigrationPolicy::from_config_str(text).map_err(|e| CliError(format!("{}: {e}", path.display())))
+    MigrationPolicy::from_config_str(text)
+        .map_err(|e| CliError::Message(format!("{}: {e}", path.display())))
 }
 
 pub(crate) fn run(cmd: PolicyCommand) -> Outcome {

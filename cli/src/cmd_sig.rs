@@ -1,77 +1,17 @@
 //! `pqmigrate keygen | sign | verify | inspect`: signature keys and envelopes.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey, VerifyMode};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::{CliError, JsonFlag, Outcome, bail, input};
-
-/// clap value parser for signature algorithm names.
-pub(crate) fn parse_sig_alg(s: &str) -> Result<SigAlg, String> {
-    s.parse().map_err(|_| {
-        let names: Vec<&str> = SigAlg::ALL.iter().map(|a| a.name()).collect();
-        format!(
-            "unknown signature algorithm {s:?} (expected one of: {})",
-            names.join(", ")
-        )
-    })
-}
-
-/// `--raw`: keys, signatures and ciphertexts without pqmigrate's envelope id.
-#[derive(Args, Clone, Copy)]
-pub(crate) struct RawFlag {
-    /// Read and write keys, signatures and ciphertexts as raw payloads, without the
-    /// envelope's algorithm id (the algorithm comes from --alg): the encodings of the
-    /// standards' and drafts' own vectors
-    #[arg(long, requires = "alg")]
-    pub raw: bool,
-}
-
-impl RawFlag {
-    /// The algorithm raw values are read as, if `--raw`.
-    pub(crate) fn alg<A: Copy>(self, alg: Option<A>) -> Option<A> {
-        if self.raw { alg } else { None }
-    }
-}
-
-/// Hex of a value: the envelope, or with `--raw` its payload.
-pub(crate) fn encode_hex(raw: bool, envelope: &[u8], payload: &[u8]) -> String {
-    hex::encode(if raw { payload } else { envelope })
-}
-
-/// A public key: an envelope, or a raw payload of `raw`'s algorithm.
-pub(crate) fn decode_public(
-    flag: &str,
-    bytes: &[u8],
-    raw: Option<SigAlg>,
-) -> Result<PublicKey, CliError> {
-    match raw {
-        Some(alg) => PublicKey::from_parts(alg, bytes),
-        None => PublicKey::from_bytes(bytes),
-    }
-    .map_err(|e| CliError(format!("{flag}: {e}")))
-}
-
-/// The payload of an envelope we just encoded (its id stripped), for `--raw` output.
-pub(crate) fn envelope_payload(envelope: &[u8]) -> &[u8] {
-    pqmigrate::codec::open_envelope(envelope, "id").map_or(envelope, |(_, p)| p)
-}
-
-/// Refuses a key of another algorithm (signature or KEM) than `--alg` names.
-pub(crate) fn check_alg<A: PartialEq + std::fmt::Display>(
-    flag: &str,
-    got: A,
-    want: Option<A>,
-) -> Result<(), CliError> {
-    match want {
-        Some(w) if w != got => bail!("{flag} holds a {got} key but --alg is {w}"),
-        _ => Ok(()),
-    }
-}
+use crate::files::{
+    RawFlag, check_alg, decode_public, encode_hex, envelope_payload, hex_or_file, read_signing_key,
+    secret_hex_file, write_key_pair,
+};
+use crate::{CliError, JsonFlag, Outcome, bail, input, parse_sig_alg};
 
 #[derive(Args)]
 pub(crate) struct KeygenArgs {
@@ -152,79 +92,6 @@ pub(crate) struct InspectArgs {
     json: JsonFlag,
 }
 
-/// Hex from an argument or, with a leading `@`, from a file of at most 1 MiB
-/// (surrounding whitespace ignored). Either case accepted. Read into zeroizing buffers,
-/// since `inspect` may be handed a secret key; key files proper go through
-/// [`secret_hex_file`], which also checks their permissions.
-pub(crate) fn hex_or_file(what: &str, arg: &str) -> Result<Zeroizing<Vec<u8>>, CliError> {
-    match arg.strip_prefix('@') {
-        Some(path) => {
-            let raw = input::read_small_zeroizing(Path::new(path))?;
-            let text = std::str::from_utf8(&raw)
-                .map_err(|_| CliError(format!("{what}: {path} is not hex text")))?;
-            Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
-        }
-        None => Ok(Zeroizing::new(input::hex_arg(what, arg.trim())?)),
-    }
-}
-
-/// Hex from a secret file (a key or seed; `-` for stdin), read by
-/// [`input::read_secret`]: fixed zeroizing buffers, permissions checked.
-pub(crate) fn secret_hex_file(what: &str, path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
-    let raw = input::read_secret(path)?;
-    let text = std::str::from_utf8(&raw)
-        .map_err(|_| CliError(format!("{what}: {} is not hex text", path.display())))?;
-    // `hex::decode` allocates the output once, at its final size.
-    Ok(Zeroizing::new(input::hex_arg(what, text.trim())?))
-}
-
-pub(crate) fn write_file(path: &Path, contents: &str, secret: bool) -> Result<(), CliError> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    if secret {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let _ = secret;
-    let mut f = opts.open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            CliError(format!(
-                "{} exists; remove it or choose another --out",
-                path.display()
-            ))
-        } else {
-            CliError(format!("{}: {e}", path.display()))
-        }
-    })?;
-    f.write_all(contents.as_bytes())
-        .map_err(|e| CliError(format!("{}: {e}", path.display())))
-}
-
-fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
-    let mut s = prefix.as_os_str().to_owned();
-    s.push(ext);
-    PathBuf::from(s)
-}
-
-/// Writes `PREFIX.pub` (public) and `PREFIX.key` (mode 0600), refusing to overwrite
-/// either; returns their paths. Shared by `keygen` and `kem keygen`.
-pub(crate) fn write_key_pair(
-    prefix: &Path,
-    public_hex: &str,
-    secret_hex: &str,
-) -> Result<(PathBuf, PathBuf), CliError> {
-    let (pub_path, key_path) = (with_ext(prefix, ".pub"), with_ext(prefix, ".key"));
-    for p in [&pub_path, &key_path] {
-        if p.exists() {
-            bail!("{} exists; remove it or choose another --out", p.display());
-        }
-    }
-    write_file(&key_path, &Zeroizing::new(format!("{secret_hex}\n")), true)?;
-    write_file(&pub_path, &format!("{public_hex}\n"), false)?;
-    Ok((pub_path, key_path))
-}
-
 pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
     let mut seed = Zeroizing::new([0u8; 32]);
     match &a.seed_file {
@@ -238,9 +105,8 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
             }
             seed.copy_from_slice(&bytes);
         }
-        None => {
-            getrandom::fill(&mut *seed).map_err(|e| CliError(format!("no OS randomness: {e}")))?
-        }
+        None => getrandom::fill(&mut *seed)
+            .map_err(|e| CliError::Message(format!("no OS randomness: {e}")))?,
     }
     let sk = SigningKey::from_seed(a.alg, &seed)?;
     let pk = sk.public_key();
@@ -262,16 +128,6 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         );
     }
     Ok(true)
-}
-
-/// A secret key file: an envelope, or with `raw` a payload of that algorithm.
-pub(crate) fn read_signing_key(path: &Path, raw: Option<SigAlg>) -> Result<SigningKey, CliError> {
-    let bytes = secret_hex_file("--key", path)?;
-    match raw {
-        Some(alg) => SigningKey::from_parts(alg, &bytes),
-        None => SigningKey::from_bytes(&bytes),
-    }
-    .map_err(|e| CliError(format!("--key: {e}")))
 }
 
 pub(crate) fn sign(a: SignArgs) -> Outcome {
@@ -311,7 +167,7 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
     } else {
         Signature::from_bytes_for_with(pk.alg(), &sig_bytes, mode)
     }
-    .map_err(|e| CliError(format!("--sig: {e}")))?;
+    .map_err(|e| CliError::Message(format!("--sig: {e}")))?;
     let ctx = input::hex_arg("--ctx", &a.ctx)?;
     let msg = input::read_all(&a.file)?;
     let valid = pk.verify_with(&msg, &ctx, &sig, mode).is_ok();

@@ -239,7 +239,7 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         speeds.push((name, bench::verify_us(alg, Duration::from_millis(60))));
     }
     let rows: Vec<_> = advise::rows(&inputs, |n| speeds.iter().find(|s| s.0 == n).map(|s| s.1))
-        .map_err(crate::CliError)?
+        .map_err(crate::CliError::Message)?
         .into_iter()
         .filter(|r| shown.contains(&r.alg))
         .collect();

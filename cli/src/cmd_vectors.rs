@@ -32,10 +32,10 @@ pub(crate) fn run(cmd: VectorsCommand) -> Outcome {
                 let path = out.join(f.path);
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent)
-                        .map_err(|e| CliError(format!("{}: {e}", parent.display())))?;
+                        .map_err(|e| CliError::Message(format!("{}: {e}", parent.display())))?;
                 }
                 std::fs::write(&path, &f.contents)
-                    .map_err(|e| CliError(format!("{}: {e}", path.display())))?;
+                    .map_err(|e| CliError::Message(format!("{}: {e}", path.display())))?;
             }
             let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
             println!(

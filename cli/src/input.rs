@@ -41,8 +41,8 @@ fn open(path: Option<&Path>) -> Result<Opened, CliError> {
         None => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
         Some(p) if p == Path::new("-") => (Box::new(std::io::stdin().lock()), None, "stdin".into()),
         Some(p) => {
-            let f =
-                std::fs::File::open(p).map_err(|e| CliError(format!("{}: {e}", p.display())))?;
+            let f = std::fs::File::open(p)
+                .map_err(|e| CliError::Message(format!("{}: {e}", p.display())))?;
             let len = f.metadata().ok().map(|m| m.len());
             (Box::new(f), len, p.display().to_string())
         }
@@ -150,14 +150,14 @@ pub fn read_secret(path: &Path) -> Result<Zeroizing<Vec<u8>>, CliError> {
         return read_fixed(reader, &name, MAX_SECRET_INPUT, "a secret file");
     }
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| CliError(format!("{name}: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| CliError::Message(format!("{name}: {e}")))?;
     // The mode of the file actually opened (no window between a check and the read).
     #[cfg(unix)]
     if !ALLOW_INSECURE_KEY_FILES.load(Ordering::Relaxed) {
         use std::os::unix::fs::PermissionsExt;
         let meta = file
             .metadata()
-            .map_err(|e| CliError(format!("{name}: {e}")))?;
+            .map_err(|e| CliError::Message(format!("{name}: {e}")))?;
         let mode = meta.permissions().mode() & 0o777;
         if meta.is_file() && mode & 0o077 != 0 {
             bail!(
@@ -205,7 +205,7 @@ fn read_fixed(
 
 /// Hex from the command line: either case accepted, no `0x` prefix, even length.
 pub fn hex_arg(what: &str, s: &str) -> Result<Vec<u8>, CliError> {
-    hex::decode(s).map_err(|e| CliError(format!("{what}: invalid hex ({e})")))
+    hex::decode(s).map_err(|e| CliError::Message(format!("{what}: invalid hex ({e})")))
 }
 
 /// Longest line of a leaf file: the hex of a 1 MiB leaf, plus `\r\n`.
@@ -225,7 +225,7 @@ pub fn for_each_leaf(reader: impl Read, mut sink: impl FnMut(&[u8])) -> Result<u
         let read = (&mut reader)
             .take(MAX_LEAF_LINE as u64 + 1)
             .read_until(b'\n', &mut line)
-            .map_err(|e| CliError(format!("line {}: {e}", n + 1)))?;
+            .map_err(|e| CliError::Message(format!("line {}: {e}", n + 1)))?;
         if read == 0 {
             return Ok(n);
         }
@@ -241,7 +241,7 @@ pub fn for_each_leaf(reader: impl Read, mut sink: impl FnMut(&[u8])) -> Result<u
             bail!("line {n}: invalid hex leaf (odd number of digits)");
         }
         hex::decode_to_slice(text, &mut leaf)
-            .map_err(|e| CliError(format!("line {n}: invalid hex leaf ({e})")))?;
+            .map_err(|e| CliError::Message(format!("line {n}: invalid hex leaf ({e})")))?;
         sink(&leaf);
     }
 }
@@ -278,7 +278,7 @@ pub fn stream_leaves(path: &Path, sink: impl FnMut(&[u8])) -> Result<u64, CliErr
         inner: reader,
         bar: bar.clone(),
     };
-    let n = for_each_leaf(counted, sink).map_err(|e| CliError(format!("{name}: {}", e.0)))?;
+    let n = for_each_leaf(counted, sink).map_err(|e| CliError::Message(format!("{name}: {e}")))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -322,8 +322,13 @@ mod tests {
         );
         assert_eq!(parse_leaves(b"00\n\n").unwrap(), vec![vec![0], none]);
         let e = parse_leaves(b"00\nzz\n").unwrap_err();
-        assert!(e.0.starts_with("line 2:"), "{}", e.0);
-        assert!(parse_leaves(b"0\n").unwrap_err().0.starts_with("line 1:"));
+        assert!(e.to_string().starts_with("line 2:"), "{e}");
+        assert!(
+            parse_leaves(b"0\n")
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 1:")
+        );
         assert!(parse_leaves(&[0xff, b'\n']).is_err());
     }
 }

@@ -18,6 +18,7 @@ mod cmd_registry;
 mod cmd_sig;
 mod cmd_tour;
 mod cmd_vectors;
+mod files;
 mod plot;
 
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use pqmigrate::hash::HashAlg;
+use pqmigrate::sig::SigAlg;
 
 /// Result of a command: `Ok(true)` success, `Ok(false)` negative answer, `Err` bad input.
 pub(crate) type Outcome = Result<bool, CliError>;
@@ -178,6 +180,17 @@ enum Command {
     },
 }
 
+/// clap value parser for signature algorithm names.
+pub(crate) fn parse_sig_alg(s: &str) -> Result<SigAlg, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = SigAlg::ALL.iter().map(|a| a.name()).collect();
+        format!(
+            "unknown signature algorithm {s:?} (expected one of: {})",
+            names.join(", ")
+        )
+    })
+}
+
 /// clap value parser for hash family names, listing the valid ones on error.
 pub(crate) fn parse_alg(s: &str) -> Result<HashAlg, String> {
     s.parse().map_err(|_| {
@@ -265,9 +278,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(CliError(msg)) => {
-            // One line, always.
-            eprintln!("error: {}", msg.replace('\n', " "));
+        Err(e) => {
+            eprintln!("error: {e}"); // one line: see CliError's Display
             ExitCode::from(2)
         }
     }

@@ -1,5 +1,5 @@
-//! `advise --plot FILE.svg`: two horizontal bar charts (transactions per block, verify
-//! milliseconds per block) as a self-contained SVG.
+//! Horizontal bar charts as a self-contained SVG (`advise --plot FILE.svg` draws
+//! transactions and verify milliseconds per block with it). Knows nothing of `advise`.
 //!
 //! Written directly rather than through `plotters`: its SVG backend needs a font stack
 //! (`ttf`/font-kit with system fontconfig, or an embedded font file) only to measure
@@ -7,8 +7,6 @@
 //! avoid a native dependency in CI.
 
 use std::fmt::Write as _;
-
-use crate::advise::Row;
 
 const BAR_H: f64 = 18.0;
 const GAP: f64 = 6.0;
@@ -54,27 +52,14 @@ fn panel(svg: &mut String, y0: f64, title: &str, rows: &[(&str, f64, &str)], col
     y
 }
 
-/// The SVG document for `rows` (schemes without a measured speed get no verify bar).
-pub(crate) fn svg(rows: &[Row], subtitle: &str) -> String {
-    let tx: Vec<(&str, f64, String)> = rows
-        .iter()
-        .map(|r| {
-            (
-                r.alg,
-                r.tx_per_block as f64,
-                format!("{} tx", r.tx_per_block),
-            )
-        })
-        .collect();
-    let verify: Vec<(&str, f64, String)> = rows
-        .iter()
-        .filter_map(|r| {
-            r.verify_ms_per_block
-                .map(|ms| (r.alg, ms, format!("{ms:.1} ms")))
-        })
-        .collect();
-    let n = rows.len() as f64;
-    let height = 70.0 + 2.0 * (40.0 + n * (BAR_H + GAP));
+/// One bar: label, value (its length) and the text shown after it.
+pub(crate) type Bar = (String, f64, String);
+
+/// An SVG document titled `title` / `subtitle` with one horizontal bar chart per
+/// `(heading, bars, colour)` panel, stacked top to bottom.
+pub(crate) fn svg(title: &str, subtitle: &str, panels: &[(&str, Vec<Bar>, &str)]) -> String {
+    let bars: usize = panels.iter().map(|p| p.1.len()).sum();
+    let height = 70.0 + 40.0 * panels.len() as f64 + bars as f64 * (BAR_H + GAP);
     let width = LABEL_W + BAR_W + VALUE_W;
     let mut s = String::new();
     let _ = writeln!(
@@ -83,22 +68,18 @@ pub(crate) fn svg(rows: &[Row], subtitle: &str) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<text x="10" y="20" font-size="17" font-weight="bold">pqmigrate advise</text><text x="10" y="38" font-size="12">{}</text>"#,
+        r#"<text x="10" y="20" font-size="17" font-weight="bold">{}</text><text x="10" y="38" font-size="12">{}</text>"#,
+        escape(title),
         escape(subtitle)
     );
-    let tx_refs: Vec<(&str, f64, &str)> = tx.iter().map(|(a, v, t)| (*a, *v, t.as_str())).collect();
-    let y = panel(&mut s, 48.0, "transactions per block", &tx_refs, "#4e79a7");
-    let verify_refs: Vec<(&str, f64, &str)> = verify
-        .iter()
-        .map(|(a, v, t)| (*a, *v, t.as_str()))
-        .collect();
-    panel(
-        &mut s,
-        y + 8.0,
-        "verification per block (ms, all cores)",
-        &verify_refs,
-        "#e15759",
-    );
+    let mut y = 48.0;
+    for (heading, bars, colour) in panels {
+        let refs: Vec<(&str, f64, &str)> = bars
+            .iter()
+            .map(|(label, v, shown)| (label.as_str(), *v, shown.as_str()))
+            .collect();
+        y = panel(&mut s, y, heading, &refs, colour) + 8.0;
+    }
     s.push_str("</svg>\n");
     s
 }
