@@ -36,18 +36,22 @@ pub(crate) trait Family: Sync {
     fn check_signature(&self, sig: &[u8], mode: VerifyMode) -> Result<(), Error>;
 
     /// The stored secret, derived from a stream of 32-byte values: `derive(counter)` for
-    /// counter 0, 1, … (a family that needs a valid scalar retries with the next one).
+    /// counter 0, 1, … By default the first value (any 32 bytes are a seed); a family
+    /// that needs a valid scalar retries with the next one.
     fn secret_from_seed(
         &self,
         derive: &dyn Fn(u64) -> Zeroizing<[u8; 32]>,
-    ) -> Result<Zeroizing<Vec<u8>>, Error>;
+    ) -> Result<Zeroizing<Vec<u8>>, Error> {
+        Ok(Zeroizing::new(derive(0).to_vec()))
+    }
 
     /// The public key of a stored secret, and the expanded signing key to cache (if the
     /// family has one).
     fn keypair(&self, secret: &[u8]) -> Result<Keypair, Error>;
 
-    /// Signs `msg` with context `ctx` (classical families accept only an empty context);
-    /// `rnd` is the hedging randomness of families that use it.
+    /// Signs `msg` with context `ctx` (classical families are only ever given an empty
+    /// one: [`Component::sign`] enforces it); `rnd` is the hedging randomness of
+    /// families that use it.
     fn sign(
         &self,
         secret: &[u8],
@@ -57,7 +61,8 @@ pub(crate) trait Family: Sync {
         rnd: &[u8; 32],
     ) -> Result<Vec<u8>, Error>;
 
-    /// Verifies; any malformed input is simply invalid.
+    /// Verifies; any malformed input is simply invalid (classical families are only ever
+    /// given an empty context).
     fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], mode: VerifyMode) -> bool;
 }
 
@@ -107,7 +112,27 @@ impl Component {
         self.family()?.check_signature(sig, mode)
     }
 
-    /// The family's verification; `false` when this build leaves the family out.
+    /// Signs (the context rule first: a classical component has no context string;
+    /// inside a composite the Label binds the context instead).
+    pub(crate) fn sign(
+        &self,
+        secret: &[u8],
+        expanded: Option<&[u8]>,
+        msg: &[u8],
+        ctx: &[u8],
+        rnd: &[u8; 32],
+    ) -> Result<Vec<u8>, Error> {
+        if self.class == ComponentClass::Classical && !ctx.is_empty() {
+            return Err(Error::Unsupported {
+                alg: self.name,
+                what: "a context string",
+            });
+        }
+        self.family()?.sign(secret, expanded, msg, ctx, rnd)
+    }
+
+    /// Verifies; `false` for a context on a classical component, or when this build
+    /// leaves the family out.
     pub(crate) fn verify(
         &self,
         pk: &[u8],
@@ -116,8 +141,10 @@ impl Component {
         sig: &[u8],
         mode: VerifyMode,
     ) -> bool {
-        self.family
-            .is_some_and(|f| f.verify(pk, msg, ctx, sig, mode))
+        (self.class == ComponentClass::PostQuantum || ctx.is_empty())
+            && self
+                .family
+                .is_some_and(|f| f.verify(pk, msg, ctx, sig, mode))
     }
 }
 
@@ -145,19 +172,6 @@ pub(crate) fn first_valid(
         .map(derive)
         .find(|s| valid(s))
         .ok_or(Error::SigningFailed)
-}
-
-/// [`Error::Unsupported`] unless `ctx` is empty: classical components have no context
-/// string (inside a composite the Label binds the context instead).
-pub(crate) fn no_context(name: &'static str, ctx: &[u8]) -> Result<(), Error> {
-    if ctx.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Unsupported {
-            alg: name,
-            what: "a context string",
-        })
-    }
 }
 
 /// A 32-byte secret from a slice whose length the caller checked.

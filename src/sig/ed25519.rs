@@ -38,11 +38,9 @@ pub use imp::{check_public, public_key, sign, verify};
 mod imp {
     use alloc::vec::Vec;
 
-    use zeroize::Zeroizing;
-
     use super::*;
     use crate::error::Error;
-    use crate::sig::component::{Keypair, no_context, secret32};
+    use crate::sig::component::{Keypair, secret32};
 
     pub(super) struct Ed25519;
 
@@ -53,14 +51,6 @@ mod imp {
 
         fn check_signature(&self, sig: &[u8], _mode: VerifyMode) -> Result<(), Error> {
             crate::codec::exact_len("Ed25519 signature", SIGNATURE_LEN, sig.len())
-        }
-
-        fn secret_from_seed(
-            &self,
-            derive: &dyn Fn(u64) -> Zeroizing<[u8; 32]>,
-        ) -> Result<Zeroizing<Vec<u8>>, Error> {
-            // Every 32-byte string is an Ed25519 seed.
-            Ok(Zeroizing::new(derive(0).to_vec()))
         }
 
         fn keypair(&self, secret: &[u8]) -> Result<Keypair, Error> {
@@ -75,15 +65,21 @@ mod imp {
             secret: &[u8],
             _expanded: Option<&[u8]>,
             msg: &[u8],
-            ctx: &[u8],
+            _ctx: &[u8],
             _rnd: &[u8; 32],
         ) -> Result<Vec<u8>, Error> {
-            no_context(COMPONENT.name, ctx)?;
             Ok(sign(secret32("Ed25519 secret key", secret)?, msg).to_vec())
         }
 
-        fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], _mode: VerifyMode) -> bool {
-            ctx.is_empty() && verify(pk, msg, sig)
+        fn verify(
+            &self,
+            pk: &[u8],
+            msg: &[u8],
+            _ctx: &[u8],
+            sig: &[u8],
+            _mode: VerifyMode,
+        ) -> bool {
+            verify(pk, msg, sig)
         }
     }
 

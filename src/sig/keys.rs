@@ -335,23 +335,22 @@ impl SigningKey {
 
     fn sign_with_rnd(&self, msg: &[u8], ctx: &[u8], rnd: [u8; 32]) -> Result<Signature, Error> {
         let alg = self.alg();
-        let [(first, sk0), (second, sk1)] = secret_parts(alg, self.secret.payload());
-        let sign = |c: Option<&'static Component>, sk: &[u8], slot: usize, m: &[u8], ctx: &[u8]| {
-            let c = c.ok_or(Error::SigningFailed)?;
-            c.family()?.sign(
-                sk,
-                self.expanded[slot].as_deref().map(Vec::as_slice),
-                m,
-                ctx,
-                &rnd,
-            )
-        };
+        let secret = self.secret.payload();
+        let expanded = |slot: usize| self.expanded[slot].as_deref().map(Vec::as_slice);
         let bytes = match alg.scheme() {
-            Scheme::Single(_) => sign(first, sk0, 0, msg, ctx)?,
+            Scheme::Single(c) => c.sign(secret, expanded(0), msg, ctx, &rnd)?,
             Scheme::Composite(c) => {
                 let m = c.message_representative(msg, ctx)?;
-                let mut sig = sign(first, sk0, 0, &m, c.label.as_bytes())?;
-                sig.extend_from_slice(&sign(second, sk1, 1, &m, b"")?);
+                let (sk_pq, sk_classical) = c.split_secret(secret);
+                let mut sig =
+                    c.pq.sign(sk_pq, expanded(0), &m, c.label.as_bytes(), &rnd)?;
+                sig.extend_from_slice(&c.classical.sign(
+                    sk_classical,
+                    expanded(1),
+                    &m,
+                    b"",
+                    &rnd,
+                )?);
                 sig
             }
         };

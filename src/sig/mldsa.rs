@@ -102,13 +102,6 @@ impl Family for MlDsa {
         crate::codec::exact_len("ML-DSA signature", self.0.signature_len(), sig.len())
     }
 
-    fn secret_from_seed(
-        &self,
-        derive: &dyn Fn(u64) -> Zeroizing<[u8; 32]>,
-    ) -> Result<Zeroizing<Vec<u8>>, Error> {
-        Ok(Zeroizing::new(derive(0).to_vec()))
-    }
-
     fn keypair(&self, secret: &[u8]) -> Result<Keypair, Error> {
         let xi = super::component::secret32("ML-DSA seed", secret)?;
         let (pk, sk) = DefaultBackend::keygen(self.0, xi);

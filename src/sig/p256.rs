@@ -53,7 +53,7 @@ mod imp {
 
     use super::*;
     use crate::error::Error;
-    use crate::sig::component::{Keypair, first_valid, no_context};
+    use crate::sig::component::{Keypair, first_valid};
 
     pub(super) struct P256;
 
@@ -83,15 +83,14 @@ mod imp {
             secret: &[u8],
             _expanded: Option<&[u8]>,
             msg: &[u8],
-            ctx: &[u8],
+            _ctx: &[u8],
             _rnd: &[u8; 32],
         ) -> Result<Vec<u8>, Error> {
-            no_context(COMPONENT.name, ctx)?;
             sign(secret, msg)
         }
 
-        fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], mode: VerifyMode) -> bool {
-            ctx.is_empty() && verify(pk, msg, sig, mode)
+        fn verify(&self, pk: &[u8], msg: &[u8], _ctx: &[u8], sig: &[u8], mode: VerifyMode) -> bool {
+            verify(pk, msg, sig, mode)
         }
     }
 

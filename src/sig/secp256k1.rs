@@ -16,9 +16,7 @@ use k256::elliptic_curve::scalar::IsHigh as _;
 use zeroize::Zeroizing;
 
 use super::VerifyMode;
-use super::component::{
-    Component, ComponentClass, Family, Keypair, first_valid, no_context, secret32,
-};
+use super::component::{Component, ComponentClass, Family, Keypair, first_valid, secret32};
 use crate::error::Error;
 
 /// Secret scalar bytes.
@@ -183,15 +181,14 @@ impl Family for Secp256k1 {
         secret: &[u8],
         _expanded: Option<&[u8]>,
         msg: &[u8],
-        ctx: &[u8],
+        _ctx: &[u8],
         _rnd: &[u8; 32],
     ) -> Result<Vec<u8>, Error> {
-        no_context(COMPONENT.name, ctx)?;
         Ok(sign(secret32("secp256k1 secret key", secret)?, msg)?.to_vec())
     }
 
-    fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], _mode: VerifyMode) -> bool {
-        ctx.is_empty() && verify(pk, msg, sig)
+    fn verify(&self, pk: &[u8], msg: &[u8], _ctx: &[u8], sig: &[u8], _mode: VerifyMode) -> bool {
+        verify(pk, msg, sig)
     }
 }
 
