@@ -238,6 +238,21 @@ mod tests {
     }
 
     #[test]
+    fn registry_ids_and_names_are_unique() {
+        let rows: alloc::vec::Vec<&HashInfo> = registry().collect();
+        for (i, a) in rows.iter().enumerate() {
+            for b in &rows[..i] {
+                assert!(
+                    a.id != b.id && a.name != b.name,
+                    "{} and {}",
+                    a.name,
+                    b.name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn unknown_id_and_name_are_named() {
         assert_eq!(
             HashAlg::from_id(HashId(0x15)),

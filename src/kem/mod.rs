@@ -356,6 +356,11 @@ mod tests {
             assert_eq!(alg.name().parse::<KemAlg>(), Ok(alg));
         }
         assert_eq!(KemAlg::ALL.len(), 3);
+        for (i, a) in KemAlg::ALL.iter().enumerate() {
+            for b in &KemAlg::ALL[..i] {
+                assert!(a.id() != b.id() && a.name() != b.name(), "{a} and {b}");
+            }
+        }
     }
 
     #[test]

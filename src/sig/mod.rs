@@ -378,6 +378,20 @@ mod tests {
         }
     }
 
+    /// One id and one name per scheme, and a composite never repeats a Label.
+    #[test]
+    fn registry_ids_names_and_labels_are_unique() {
+        for (i, a) in SigAlg::ALL.iter().enumerate() {
+            for b in &SigAlg::ALL[..i] {
+                assert_ne!(a.id(), b.id(), "{a} and {b}");
+                assert_ne!(a.name(), b.name());
+                if let (Some(x), Some(y)) = (a.info().label, b.info().label) {
+                    assert_ne!(x, y, "{a} and {b}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_ids_are_named() {
         assert_eq!(
