@@ -125,28 +125,31 @@ macro_rules! sponge_kernel {
             let lanes = job.rate / 8;
             let len = inputs[0].len();
             let full = len / job.rate;
-            for block in 0..full {
+            // One permutation site (so the permutation inlines): full blocks, then the
+            // final block with its padding.
+            for block in 0..=full {
                 let base = block * job.rate;
-                for j in 0..lanes {
-                    a[j] = $xor!(a[j], $gather(inputs, |s| word(s, base + 8 * j)));
+                if block < full {
+                    for j in 0..lanes {
+                        a[j] = $xor!(a[j], $gather(inputs, |s| word(s, base + 8 * j)));
+                    }
+                } else {
+                    let words = (len - base) / 8;
+                    for j in 0..words {
+                        a[j] = $xor!(a[j], $gather(inputs, |s| word(s, base + 8 * j)));
+                    }
+                    let rem = (len - base) % 8;
+                    let pad = u64::from(job.pad) << (8 * rem);
+                    let last = if rem == 0 {
+                        $splat!(pad)
+                    } else {
+                        $gather(inputs, |s| partial_word(&s[base + 8 * words..]) | pad)
+                    };
+                    a[words] = $xor!(a[words], last);
+                    a[lanes - 1] = $xor!(a[lanes - 1], $splat!(0x80u64 << 56));
                 }
                 a = $permute(a);
             }
-            let base = full * job.rate;
-            let words = (len - base) / 8;
-            for j in 0..words {
-                a[j] = $xor!(a[j], $gather(inputs, |s| word(s, base + 8 * j)));
-            }
-            let rem = (len - base) % 8;
-            let pad = u64::from(job.pad) << (8 * rem);
-            let last = if rem == 0 {
-                $splat!(pad)
-            } else {
-                $gather(inputs, |s| partial_word(&s[base + 8 * words..]) | pad)
-            };
-            a[words] = $xor!(a[words], last);
-            a[lanes - 1] = $xor!(a[lanes - 1], $splat!(0x80u64 << 56));
-            a = $permute(a);
             let n = out.len() / job.out_len;
             for j in 0..job.out_len / 8 {
                 let w: [u64; $deg] = $store(a[j]);
