@@ -30,16 +30,16 @@
 //! family's acceptance past the switch (the overlap in which blocks carry a
 //! [`crate::merkle::DualDigest`]). A role without a schedule follows the registry
 //! status ([`crate::id::Status`]: deprecated families until their height, broken ones
-//! never). A broken family (SHA-1, Curl-P-27)
-//! may appear only for history: it can never be the last, open-ended entry.
+//! never). A broken family (SHA-1, Curl-P-27) may appear only for history: it can never
+//! be the last, open-ended entry.
 //!
 //! ## Heights
 //! Every check takes the height of the block that **carries** the data, which the node
 //! supplies — never a height written inside a record by whoever signed or built it. An
-//! [`crate::sig::UpgradeAttestation`] names the height it was signed for; the policy accepts
-//! it only within `attestation-max-age` blocks (default 0) below the including block
-//! and judges the phase at the including block, so a key recovered after the classical
-//! sunset cannot backdate its way in ([`Subject::UpgradeAttestation`]).
+//! [`UpgradeAttestation`] names the height it was signed for; the policy accepts it only
+//! within `attestation-max-age` blocks (default 0) below the including block and judges
+//! the phase at the including block, so a key recovered after the classical sunset
+//! cannot backdate its way in ([`Subject::UpgradeAttestation`]).
 //! A [`crate::merkle::RootTransition`] is valid only in the block at its own height
 //! ([`Subject::RootTransition`]); a [`crate::merkle::DualDigest`] has no height and is
 //! judged at the including block's ([`Subject::DualDigest`]).
