@@ -112,6 +112,15 @@ impl Batch {
         self.ends.push(self.buf.len());
     }
 
+    /// Replaces the batch with the node inputs `0x01 ‖ left ‖ right` of the pairs
+    /// `range` of a level (`n`-byte nodes, packed).
+    fn fill_pairs(&mut self, level: &[u8], range: core::ops::Range<usize>, n: usize) {
+        self.clear();
+        for i in range {
+            self.push(NODE_PREFIX, &level[2 * i * n..2 * (i + 1) * n]);
+        }
+    }
+
     /// Hashes the inputs, digests packed into `out`.
     fn hash_into(&self, alg: HashAlg, out: &mut [u8]) {
         let mut slices: [&[u8]; CHUNK] = [&[]; CHUNK];
@@ -151,10 +160,7 @@ fn parent_level_in_place(alg: HashAlg, buf: &mut [u8], len: usize) -> usize {
     let mut batch = Batch::new();
     for start in (0..pairs).step_by(CHUNK) {
         let end = (start + CHUNK).min(pairs);
-        batch.clear();
-        for i in start..end {
-            batch.push(NODE_PREFIX, &buf[2 * i * n..2 * (i + 1) * n]);
-        }
+        batch.fill_pairs(&buf[..len], start..end, n);
         batch.hash_into(alg, &mut buf[start * n..end * n]);
     }
     let carried = len - 2 * pairs * n;
@@ -162,12 +168,20 @@ fn parent_level_in_place(alg: HashAlg, buf: &mut [u8], len: usize) -> usize {
     pairs * n + carried
 }
 
-/// The parent level of `level` in a new buffer (for trees that keep every level).
+/// The parent level of `level` in a new buffer of exactly its size (for trees that keep
+/// every level).
 fn next_level(alg: HashAlg, level: &[u8]) -> Vec<u8> {
-    let mut buf = level.to_vec();
-    let len = parent_level_in_place(alg, &mut buf, level.len());
-    buf.truncate(len);
-    buf
+    let n = alg.output_len();
+    let pairs = level.len() / (2 * n);
+    let mut out = alloc::vec![0u8; level.len() - pairs * n];
+    let mut batch = Batch::new();
+    for start in (0..pairs).step_by(CHUNK) {
+        let end = (start + CHUNK).min(pairs);
+        batch.fill_pairs(level, start..end, n);
+        batch.hash_into(alg, &mut out[start * n..end * n]);
+    }
+    out[pairs * n..].copy_from_slice(&level[2 * pairs * n..]);
+    out
 }
 
 /// Largest power of two strictly below `n` (`n >= 2`): the RFC 9162 split point.
