@@ -126,7 +126,8 @@ fn packed_on(
 
 /// [`hash_many_into`] on a chosen [`simd::Platform`], for benches, tests and fuzzing of
 /// each kernel (families without a kernel hash one input at a time on any platform).
-/// Errors if this CPU cannot run `platform` or if `out.len() != inputs.len()`.
+/// Errors if `out.len() != inputs.len()`, or, for a Keccak family, if this CPU cannot
+/// run `platform`.
 pub fn hash_many_on(
     platform: simd::Platform,
     alg: HashAlg,
@@ -134,6 +135,13 @@ pub fn hash_many_on(
     out: &mut [Digest],
 ) -> Result<(), Error> {
     crate::codec::exact_len("hash_many digests", inputs.len(), out.len())?;
+    if keccak_sponge(alg).is_none() {
+        // No kernel: one hash per input, straight into the slot.
+        for (input, slot) in inputs.iter().zip(out.iter_mut()) {
+            *slot = hash(alg, input);
+        }
+        return Ok(());
+    }
     const CHUNK: usize = 64;
     let n = alg.output_len();
     let mut buf = [0u8; CHUNK * MAX_OUTPUT_LEN];

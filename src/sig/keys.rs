@@ -11,16 +11,13 @@ use zeroize::Zeroizing;
 
 use super::component::Component;
 use super::{Composite, Scheme, SigAlg, VerifyMode};
+use crate::codec;
 use crate::envelope::{self, Envelope, SecretEnvelope, envelope_type};
 use crate::error::{Error, VerifyError};
 use crate::hash::write_framed;
 
 /// Domain of the master-seed key derivation (see the module docs).
 const KEYGEN_DOMAIN: &[u8] = b"pqmigrate/v1/keygen";
-
-fn exact_len(what: &'static str, expected: usize, got: &[u8]) -> Result<(), Error> {
-    crate::codec::exact_len(what, expected, got.len())
-}
 
 // ---------------------------------------------------------------------------------------
 // Public keys
@@ -38,7 +35,7 @@ impl PublicKey {
         match alg.scheme() {
             Scheme::Single(c) => c.check_public(payload)?,
             Scheme::Composite(c) => {
-                exact_len("composite public key", c.public_key_len(), payload)?;
+                codec::exact_len("composite public key", c.public_key_len(), payload.len())?;
                 let (pq, classical) = c.split_public(payload);
                 c.pq.check_public(pq)?;
                 c.classical.check_public(classical)?;
@@ -234,17 +231,6 @@ fn component_secret(
         .secret_from_seed(&|counter| derive(alg, c.derivation_label, counter, master))
 }
 
-/// The parts of a scheme with the matching slices of a secret payload.
-fn secret_parts(alg: SigAlg, secret: &[u8]) -> [(Option<&'static Component>, &[u8]); 2] {
-    match alg.scheme() {
-        Scheme::Single(c) => [(Some(c), secret), (None, &[])],
-        Scheme::Composite(c) => {
-            let (pq, classical) = c.split_secret(secret);
-            [(Some(c.pq), pq), (Some(c.classical), classical)]
-        }
-    }
-}
-
 impl SigningKey {
     /// Derives a key for `alg` from a 32-byte master seed (see the module docs for the
     /// derivation, which vectors pin).
@@ -266,16 +252,21 @@ impl SigningKey {
     /// `ECPrivateKey`).
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         alg.require_available()?;
-        exact_len("secret key", alg.info().secret_key_len, payload)?;
-        let mut public = Vec::with_capacity(alg.info().public_key_len);
-        let mut expanded = [None, None];
-        for (slot, (c, secret)) in secret_parts(alg, payload).into_iter().enumerate() {
-            if let Some(c) = c {
-                let (pk, cached) = c.family()?.keypair(secret)?;
-                public.extend_from_slice(&pk);
-                expanded[slot] = cached;
+        codec::exact_len("secret key", alg.info().secret_key_len, payload.len())?;
+        let (mut public, expanded) = match alg.scheme() {
+            Scheme::Single(c) => {
+                let (pk, cached) = c.family()?.keypair(payload)?;
+                (pk, [cached, None])
             }
-        }
+            Scheme::Composite(c) => {
+                let (sk_pq, sk_classical) = c.split_secret(payload);
+                let (mut pk, pq_cached) = c.pq.family()?.keypair(sk_pq)?;
+                let (pk_classical, classical_cached) =
+                    c.classical.family()?.keypair(sk_classical)?;
+                pk.extend_from_slice(&pk_classical);
+                (pk, [pq_cached, classical_cached])
+            }
+        };
         // Derived from the secret but public by design (see `crate::ct`).
         crate::ct::declassify(public.as_mut_slice());
         Ok(Self {
