@@ -204,12 +204,32 @@ impl SigId {
     pub const ML_DSA_65: Self = Self(0x12);
     /// ML-DSA-87 (FIPS 204), pure mode.
     pub const ML_DSA_87: Self = Self(0x13);
+    /// FN-DSA-512 (FIPS 206 draft), pure mode.
+    pub const FN_DSA_512: Self = Self(0x14);
+    /// FN-DSA-1024 (FIPS 206 draft), pure mode.
+    pub const FN_DSA_1024: Self = Self(0x15);
+    /// SLH-DSA-SHA2-128s (FIPS 205), pure mode.
+    pub const SLH_DSA_SHA2_128S: Self = Self(0x16);
+    /// SLH-DSA-SHA2-128f (FIPS 205), pure mode.
+    pub const SLH_DSA_SHA2_128F: Self = Self(0x17);
+    /// SLH-DSA-SHAKE-128s (FIPS 205), pure mode.
+    pub const SLH_DSA_SHAKE_128S: Self = Self(0x18);
+    /// SLH-DSA-SHA2-192s (FIPS 205), pure mode.
+    pub const SLH_DSA_SHA2_192S: Self = Self(0x19);
+    /// SLH-DSA-SHA2-256s (FIPS 205), pure mode.
+    pub const SLH_DSA_SHA2_256S: Self = Self(0x1a);
     /// Composite ML-DSA-44 + ECDSA secp256k1, PH = SHA-256 (pqmigrate Label).
     pub const MLDSA44_SECP256K1: Self = Self(0x21);
     /// Composite ML-DSA-65 + ECDSA secp256k1, PH = SHA-512 (pqmigrate Label).
     pub const MLDSA65_SECP256K1: Self = Self(0x22);
     /// Composite ML-DSA-87 + ECDSA secp256k1, PH = SHA-512 (pqmigrate Label).
     pub const MLDSA87_SECP256K1: Self = Self(0x23);
+    /// Composite FN-DSA-512 + ECDSA secp256k1, PH = SHA-256 (pqmigrate Label).
+    pub const FNDSA512_SECP256K1: Self = Self(0x24);
+    /// Composite FN-DSA-1024 + ECDSA secp256k1, PH = SHA-512 (pqmigrate Label).
+    pub const FNDSA1024_SECP256K1: Self = Self(0x25);
+    /// Composite SLH-DSA-SHA2-128s + ECDSA secp256k1, PH = SHA-256 (pqmigrate Label).
+    pub const SLHDSA_SHA2_128S_SECP256K1: Self = Self(0x26);
     /// LAMPS id-MLDSA44-ECDSA-P256-SHA256.
     pub const MLDSA44_P256: Self = Self(0x31);
     /// LAMPS id-MLDSA65-ECDSA-P256-SHA512.

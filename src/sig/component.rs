@@ -83,6 +83,9 @@ pub struct Component {
     pub fixed_signature_len: bool,
     /// Secret key bytes as stored (a seed or a scalar encoding).
     pub secret_key_len: usize,
+    /// Whether the standard that defines it is still a draft (FN-DSA: FIPS 206), so its
+    /// encodings may change with the final text.
+    pub draft: bool,
     /// The component string of the master-seed derivation (see [`super`]).
     pub(crate) derivation_label: &'static str,
     /// The operations; `None` when this build leaves the family out (feature `lamps`).

@@ -23,6 +23,7 @@ pub const COMPONENT: Component = Component {
     fixed_signature_len: true,
     secret_key_len: SECRET_LEN,
     derivation_label: "ed25519",
+    draft: false,
     family: FAMILY,
 };
 

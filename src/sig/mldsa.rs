@@ -80,6 +80,7 @@ impl MlDsaLevel {
             fixed_signature_len: true,
             secret_key_len: SEED_LEN,
             derivation_label: "ml-dsa",
+            draft: false,
             family: Some(match self {
                 Self::MlDsa44 => &MlDsa(Self::MlDsa44),
                 Self::MlDsa65 => &MlDsa(Self::MlDsa65),

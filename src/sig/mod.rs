@@ -1,5 +1,6 @@
-//! Signatures: ECDSA secp256k1, ML-DSA (FIPS 204) and composite ML-DSA + traditional
-//! signatures built exactly as draft-ietf-lamps-pq-composite-sigs specifies.
+//! Signatures: ECDSA secp256k1, ML-DSA (FIPS 204), FN-DSA (Falcon, FIPS 206 draft),
+//! SLH-DSA (FIPS 205), and composite PQ + traditional signatures built exactly as
+//! draft-ietf-lamps-pq-composite-sigs specifies.
 //!
 //! Keys and signatures travel in a self-describing envelope `varint(SigId) ‖ payload`;
 //! the algorithm is never inferred from a length. Decoding is strict (every component is
@@ -22,23 +23,28 @@
 //!
 //! ## Composite construction (draft-ietf-lamps-pq-composite-sigs)
 //! `M' = Prefix ‖ Label ‖ len(ctx) ‖ ctx ‖ PH(M)` with Prefix the ASCII string
-//! `CompositeAlgorithmSignatures2025`; ML-DSA signs `M'` with its context set to the
-//! Label; the traditional half signs `M'` (ECDSA: SHA-256 of `M'`; Ed25519: `M'`).
+//! `CompositeAlgorithmSignatures2025`; the PQ half (ML-DSA, FN-DSA or SLH-DSA, pure
+//! mode) signs `M'` with its context set to the Label; the traditional half signs `M'` (ECDSA: SHA-256 of `M'`; Ed25519: `M'`).
 //! Verification requires both halves. The secp256k1 pairings use Labels of our own
-//! (`COMPSIG-MLDSA65-ECDSA-secp256k1-SHA512`, …) that are **not IETF-registered**.
+//! (`COMPSIG-MLDSA65-ECDSA-secp256k1-SHA512`, `COMPSIG-FNDSA512-ECDSA-secp256k1-SHA256`,
+//! `COMPSIG-SLHDSA-SHA2-128s-ECDSA-secp256k1-SHA256`, …) that follow the draft's naming
+//! and are **not IETF-registered**. Every PQ half has a fixed length (FN-DSA in its
+//! padded format), so a composite splits at a fixed offset.
 //!
 //! ## Key derivation from a master seed
 //! [`SigningKey::from_seed`] derives every component secret from one 32-byte master
 //! seed as `hash_framed(SHA3-256, "pqmigrate/v1/keygen", [alg name, component, counter,
-//! master])`, where component is `ml-dsa`, `secp256k1`, `p256` or `ed25519` and the
-//! 8-byte little-endian counter starts at 0 and is incremented only if the output is not
-//! a valid scalar for that curve. The same master seed under two algorithms gives
+//! master])`, where component is `ml-dsa`, `fn-dsa`, `slh-dsa`, `secp256k1`, `p256` or
+//! `ed25519` and the 8-byte little-endian counter starts at 0 and is incremented only if
+//! the output is not a valid scalar for that curve (SLH-DSA takes counters 0, 1, 2 for
+//! its three seeds). What is stored is the standard's private key where key generation
+//! from a seed is not pinned by a standard (FN-DSA: see [`fndsa`]). The same master seed under two algorithms gives
 //! unrelated keys.
 
 //!
 //! ## Layout
 //! One module per component family ([`secp256k1`], [`p256`], [`ed25519`] classical;
-//! [`mldsa`] post-quantum), each a [`Component`]: sizes as data plus its operations.
+//! [`mldsa`], [`fndsa`], [`slhdsa`] post-quantum), each a [`Component`]: sizes as data plus its operations.
 //! A scheme is one component or a [`Composite`] of two; the registry below is the one
 //! list of schemes, and keys and signatures are written once over it. Adding a family
 //! is its module, its registry row, and its composite rows.
@@ -48,16 +54,19 @@ mod batch;
 mod component;
 mod composite;
 pub mod ed25519;
+pub mod fndsa;
 mod keys;
 pub mod mldsa;
 pub mod p256;
 pub mod secp256k1;
+pub mod slhdsa;
 pub mod upgrade;
 
 pub use address::{ADDRESS_DOMAIN, Address, address};
 pub use batch::{BatchItem, BatchVerdict, verify_all, verify_batch};
 pub use component::{Component, ComponentClass};
 pub use composite::{Composite, PREFIX};
+pub use fndsa::FnDsaLevel;
 pub use keys::{PublicKey, Signature, SigningKey};
 pub use mldsa::MlDsaLevel;
 pub use upgrade::{UPGRADE_DOMAIN, UpgradeAttestation};
@@ -148,6 +157,9 @@ pub struct SigInfo {
     pub label: Option<&'static str>,
     /// Where it is specified.
     pub standard: &'static str,
+    /// Whether a component's standard is still a draft (FN-DSA, FIPS 206): keys and
+    /// signatures may change with the final text.
+    pub draft: bool,
 }
 
 impl SigInfo {
@@ -174,6 +186,7 @@ impl SigInfo {
             status,
             label: None,
             standard,
+            draft: c.draft,
         }
     }
 
@@ -197,6 +210,7 @@ impl SigInfo {
             status,
             label: Some(c.label),
             standard,
+            draft: c.pq.draft || c.classical.draft,
         }
     }
 }
@@ -204,10 +218,17 @@ impl SigInfo {
 const OURS: &str =
     "draft-ietf-lamps-pq-composite-sigs construction; pqmigrate Label, not IETF-registered";
 const LAMPS: &str = "draft-ietf-lamps-pq-composite-sigs";
+const FN_DSA: &str = "FIPS 206 draft standard (not final; fn-dsa 0.4 encodings)";
+const OURS_FN_DSA: &str = "draft-ietf-lamps-pq-composite-sigs construction over FIPS 206 draft \
+    (not final); pqmigrate Label, not IETF-registered";
 
 use Status::{Allowed, Recommended};
 use composite::Composite as C;
+use fndsa::{FN_DSA_512, FN_DSA_1024};
 use mldsa::{ML_DSA_44, ML_DSA_65, ML_DSA_87};
+use slhdsa::{
+    SLH_DSA_SHA2_128F, SLH_DSA_SHA2_128S, SLH_DSA_SHA2_192S, SLH_DSA_SHA2_256S, SLH_DSA_SHAKE_128S,
+};
 
 registry! {
     /// A signature scheme defined by this crate: the one list of schemes. Each row
@@ -222,6 +243,25 @@ registry! {
     MlDsa65 => SigInfo::single(SigId::ML_DSA_65, "ml-dsa-65", Recommended, &ML_DSA_65, "FIPS 204"),
     /// ML-DSA-87 alone.
     MlDsa87 => SigInfo::single(SigId::ML_DSA_87, "ml-dsa-87", Recommended, &ML_DSA_87, "FIPS 204"),
+    /// FN-DSA-512 alone (FIPS 206 draft).
+    FnDsa512 => SigInfo::single(SigId::FN_DSA_512, "fn-dsa-512", Allowed, &FN_DSA_512, FN_DSA),
+    /// FN-DSA-1024 alone (FIPS 206 draft).
+    FnDsa1024 => SigInfo::single(SigId::FN_DSA_1024, "fn-dsa-1024", Allowed, &FN_DSA_1024, FN_DSA),
+    /// SLH-DSA-SHA2-128s alone.
+    SlhDsaSha2_128s => SigInfo::single(SigId::SLH_DSA_SHA2_128S, "slh-dsa-sha2-128s", Recommended,
+        &SLH_DSA_SHA2_128S, "FIPS 205"),
+    /// SLH-DSA-SHA2-128f alone.
+    SlhDsaSha2_128f => SigInfo::single(SigId::SLH_DSA_SHA2_128F, "slh-dsa-sha2-128f", Recommended,
+        &SLH_DSA_SHA2_128F, "FIPS 205"),
+    /// SLH-DSA-SHAKE-128s alone.
+    SlhDsaShake128s => SigInfo::single(SigId::SLH_DSA_SHAKE_128S, "slh-dsa-shake-128s", Recommended,
+        &SLH_DSA_SHAKE_128S, "FIPS 205"),
+    /// SLH-DSA-SHA2-192s alone.
+    SlhDsaSha2_192s => SigInfo::single(SigId::SLH_DSA_SHA2_192S, "slh-dsa-sha2-192s", Recommended,
+        &SLH_DSA_SHA2_192S, "FIPS 205"),
+    /// SLH-DSA-SHA2-256s alone.
+    SlhDsaSha2_256s => SigInfo::single(SigId::SLH_DSA_SHA2_256S, "slh-dsa-sha2-256s", Recommended,
+        &SLH_DSA_SHA2_256S, "FIPS 205"),
     /// `mldsa44-ecdsa-secp256k1-sha256`.
     MlDsa44Secp256k1 => SigInfo::composite(SigId::MLDSA44_SECP256K1, "mldsa44-ecdsa-secp256k1-sha256",
         Recommended, &C::new(&ML_DSA_44, &secp256k1::COMPONENT,
@@ -234,6 +274,19 @@ registry! {
     MlDsa87Secp256k1 => SigInfo::composite(SigId::MLDSA87_SECP256K1, "mldsa87-ecdsa-secp256k1-sha512",
         Recommended, &C::new(&ML_DSA_87, &secp256k1::COMPONENT,
             "COMPSIG-MLDSA87-ECDSA-secp256k1-SHA512", HashAlg::Sha2_512), OURS),
+    /// `fndsa512-ecdsa-secp256k1-sha256` (FN-DSA half: FIPS 206 draft).
+    FnDsa512Secp256k1 => SigInfo::composite(SigId::FNDSA512_SECP256K1, "fndsa512-ecdsa-secp256k1-sha256",
+        Allowed, &C::new(&FN_DSA_512, &secp256k1::COMPONENT,
+            "COMPSIG-FNDSA512-ECDSA-secp256k1-SHA256", HashAlg::Sha2_256), OURS_FN_DSA),
+    /// `fndsa1024-ecdsa-secp256k1-sha512` (FN-DSA half: FIPS 206 draft).
+    FnDsa1024Secp256k1 => SigInfo::composite(SigId::FNDSA1024_SECP256K1, "fndsa1024-ecdsa-secp256k1-sha512",
+        Allowed, &C::new(&FN_DSA_1024, &secp256k1::COMPONENT,
+            "COMPSIG-FNDSA1024-ECDSA-secp256k1-SHA512", HashAlg::Sha2_512), OURS_FN_DSA),
+    /// `slhdsa-sha2-128s-ecdsa-secp256k1-sha256`.
+    SlhDsaSha2_128sSecp256k1 => SigInfo::composite(SigId::SLHDSA_SHA2_128S_SECP256K1,
+        "slhdsa-sha2-128s-ecdsa-secp256k1-sha256", Recommended, &C::new(&SLH_DSA_SHA2_128S,
+            &secp256k1::COMPONENT, "COMPSIG-SLHDSA-SHA2-128s-ECDSA-secp256k1-SHA256",
+            HashAlg::Sha2_256), OURS),
     /// LAMPS `id-MLDSA44-ECDSA-P256-SHA256` (feature `lamps`).
     MlDsa44P256 => SigInfo::composite(SigId::MLDSA44_P256, "mldsa44-ecdsa-p256-sha256",
         Allowed, &C::new(&ML_DSA_44, &p256::COMPONENT,
@@ -329,6 +382,43 @@ mod tests {
             (SigAlg::MlDsa44, (1312, 2420, 32), 2, SigClass::PostQuantum),
             (SigAlg::MlDsa65, (1952, 3309, 32), 3, SigClass::PostQuantum),
             (SigAlg::MlDsa87, (2592, 4627, 32), 5, SigClass::PostQuantum),
+            (SigAlg::FnDsa512, (897, 666, 1345), 1, SigClass::PostQuantum),
+            (
+                SigAlg::FnDsa1024,
+                (1793, 1280, 2369),
+                5,
+                SigClass::PostQuantum,
+            ),
+            (
+                SigAlg::SlhDsaSha2_128s,
+                (32, 7856, 64),
+                1,
+                SigClass::PostQuantum,
+            ),
+            (
+                SigAlg::SlhDsaSha2_128f,
+                (32, 17088, 64),
+                1,
+                SigClass::PostQuantum,
+            ),
+            (
+                SigAlg::SlhDsaShake128s,
+                (32, 7856, 64),
+                1,
+                SigClass::PostQuantum,
+            ),
+            (
+                SigAlg::SlhDsaSha2_192s,
+                (48, 16224, 96),
+                3,
+                SigClass::PostQuantum,
+            ),
+            (
+                SigAlg::SlhDsaSha2_256s,
+                (64, 29792, 128),
+                5,
+                SigClass::PostQuantum,
+            ),
             (
                 SigAlg::MlDsa44Secp256k1,
                 (1345, 2484, 64),
@@ -345,6 +435,24 @@ mod tests {
                 SigAlg::MlDsa87Secp256k1,
                 (2625, 4691, 64),
                 5,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::FnDsa512Secp256k1,
+                (930, 730, 1377),
+                1,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::FnDsa1024Secp256k1,
+                (1826, 1344, 2401),
+                5,
+                SigClass::Hybrid,
+            ),
+            (
+                SigAlg::SlhDsaSha2_128sSecp256k1,
+                (65, 7920, 96),
+                1,
                 SigClass::Hybrid,
             ),
             (SigAlg::MlDsa44P256, (1377, 2492, 83), 2, SigClass::Hybrid),

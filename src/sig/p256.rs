@@ -31,6 +31,7 @@ pub const COMPONENT: Component = Component {
     fixed_signature_len: false,
     secret_key_len: SECRET_LEN,
     derivation_label: "p256",
+    draft: false,
     family: FAMILY,
 };
 

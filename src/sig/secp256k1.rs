@@ -149,6 +149,7 @@ pub const COMPONENT: Component = Component {
     fixed_signature_len: true,
     secret_key_len: SECRET_LEN,
     derivation_label: "secp256k1",
+    draft: false,
     family: Some(&Secp256k1),
 };
 

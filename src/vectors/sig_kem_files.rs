@@ -81,7 +81,12 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
     cases.push(("other algorithm id", envelope(other.id(), payload), ctx));
     if let Scheme::Composite(c) = alg.scheme() {
         let (m, t) = payload.split_at(c.pq.signature_len);
-        cases.push(("stripped: ML-DSA half only", envelope(alg.id(), m), ctx));
+        let stripped = if c.pq.name.starts_with("ml-dsa") {
+            "stripped: ML-DSA half only"
+        } else {
+            "stripped: PQ half only"
+        };
+        cases.push((stripped, envelope(alg.id(), m), ctx));
         cases.push((
             "stripped: traditional half only",
             envelope(alg.id(), t),
@@ -112,6 +117,21 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
             ctx,
         ));
     }
+    // FN-DSA: one byte string per signature (fixed header, canonical compressed s2,
+    // zero padding), including inside a composite.
+    let fn_dsa = match alg.scheme() {
+        Scheme::Single(c) if c.derivation_label == "fn-dsa" => Some(c.signature_len),
+        Scheme::Composite(c) if c.pq.derivation_label == "fn-dsa" => Some(c.pq.signature_len),
+        _ => None,
+    };
+    if let Some(len) = fn_dsa {
+        let mut p = payload.to_vec();
+        p[0] ^= 0x01;
+        cases.push(("FN-DSA: wrong header byte", envelope(alg.id(), &p), ctx));
+        let mut p = payload.to_vec();
+        p[len - 1] |= 0x01;
+        cases.push(("FN-DSA: non-zero padding", envelope(alg.id(), &p), ctx));
+    }
     cases
         .into_iter()
         .map(|(why, bytes, ctx)| {
@@ -129,6 +149,9 @@ fn signatures() -> VectorFile {
         SigAlg::MlDsa44Secp256k1,
         SigAlg::MlDsa44P256,
         SigAlg::MlDsa44Ed25519,
+        SigAlg::FnDsa512,
+        SigAlg::FnDsa512Secp256k1,
+        SigAlg::SlhDsaSha2_128s,
     ];
     let mut rows = Vec::new();
     for alg in SigAlg::ALL.into_iter().filter(|a| a.is_available()) {
@@ -170,7 +193,8 @@ fn signatures() -> VectorFile {
     file(
         "sig/composite.json",
         json!({"message_hex": hex(MSG), "algorithms": rows}),
-        "Deterministic signatures (ML-DSA rnd = 0, ECDSA RFC 6979, Ed25519) over message_hex for \
+        "Deterministic signatures (ML-DSA rnd = 0, FN-DSA rnd = 0 (FIPS 206 draft), SLH-DSA \
+         deterministic variant, ECDSA RFC 6979, Ed25519) over message_hex for \
          every algorithm, keys derived from master_seed (see README: Keys). Keys and signatures \
          are envelopes varint(id) || payload. m_prime is the composite message representative \
          (Prefix || Label || len(ctx) || ctx || PH(M)). Every negative case must be refused: \

@@ -9,7 +9,7 @@ fn bench_and_advise() {
     let o = run(&["bench", "--budget-ms", "2", "--out", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(b["signatures"].as_array().unwrap().len(), 11);
+    assert_eq!(b["signatures"].as_array().unwrap().len(), 21);
     assert_eq!(b["kems"].as_array().unwrap().len(), 3);
     assert!(b["signatures"][0]["verify_us"].as_f64().unwrap() > 0.0);
 
@@ -65,8 +65,8 @@ fn bench_and_advise() {
     assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"));
     assert_eq!(
         text.matches("<rect ").count(),
-        1 + 2 * 11,
-        "background + 2 panels x 11 schemes"
+        1 + 2 * 21,
+        "background + 2 panels x 21 schemes"
     );
     assert!(text.contains("mldsa65-ecdsa-secp256k1-sha512") && text.contains("1700 tx"));
     if std::process::Command::new("python3")
