@@ -24,13 +24,38 @@ pub(crate) struct Inputs {
     pub block_seconds: f64,
     /// Signatures per transaction.
     pub sigs_per_tx: u64,
-    /// Whether each signature travels with its public key (Bitcoin-style spends);
-    /// false when keys live in account state (Ethereum-style).
+    /// Whether each signature travels with its public key (Bitcoin-style spends):
+    /// what today's transactions carry, and the column that ranks. False when keys are
+    /// registered once in account state and a transaction carries only a reference
+    /// (Ethereum-style); both columns are shown either way.
     pub pubkeys_on_chain: bool,
     /// Required NIST post-quantum category (0 = none).
     pub category: u8,
     /// Cores verifying a block.
     pub cores: u64,
+    /// The migration phase the recommendation is for.
+    pub phase: Phase,
+    /// Recommend only schemes whose standards are final (leave FN-DSA, FIPS 206 draft, out).
+    pub final_only: bool,
+}
+
+/// Which schemes a migration phase signs with (`MigrationPolicy` phases).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Phase {
+    /// The hybrid phase: composites (PQ + secp256k1) only.
+    Hybrid,
+    /// After the classical sunset: post-quantum schemes alone.
+    PqOnly,
+}
+
+impl Phase {
+    fn class(self) -> &'static str {
+        match self {
+            Self::Hybrid => "hybrid",
+            Self::PqOnly => "PQ-only",
+        }
+    }
 }
 
 /// One scheme's consequences.
@@ -40,22 +65,32 @@ pub(crate) struct Row {
     pub class: &'static str,
     pub public_key_bytes: usize,
     pub signature_bytes: usize,
+    /// Transaction bytes in the ranking model (`Inputs::pubkeys_on_chain`).
     pub tx_bytes: u64,
+    /// Transactions per block in the ranking model.
     pub tx_per_block: u64,
     pub tps: f64,
     pub delta_vs_today_pct: f64,
+    /// Transactions per block when every transaction carries its public keys.
+    pub tx_per_block_pk_in_tx: u64,
+    /// Transactions per block when keys are registered once in state (the transaction
+    /// carries the signature; its reference to the key is part of the payload, as
+    /// today's sender address is).
+    pub tx_per_block_pk_in_state: u64,
     pub verify_us: Option<f64>,
     pub verify_ms_per_block: Option<f64>,
     pub category: u8,
     pub status: String,
     pub meets_category: bool,
+    /// A component's standard is still a draft (FN-DSA, FIPS 206).
+    pub draft: bool,
 }
 
 const TODAY: SigId = SigId::SECP256K1;
 
-fn per_sig_bytes(info: &SigInfo, i: &Inputs) -> u64 {
+fn per_sig_bytes(info: &SigInfo, pubkeys_on_chain: bool) -> u64 {
     (info.signature_len
-        + if i.pubkeys_on_chain {
+        + if pubkeys_on_chain {
             info.public_key_len
         } else {
             0
@@ -73,7 +108,7 @@ pub(crate) fn rows(
     verify_us: impl Fn(&str) -> Option<f64>,
 ) -> Result<Vec<Row>, String> {
     let today = TODAY.info().expect("registered");
-    let today_sig = i.sigs_per_tx * per_sig_bytes(today, i);
+    let today_sig = i.sigs_per_tx * per_sig_bytes(today, i.pubkeys_on_chain);
     if i.tx_bytes <= today_sig {
         return Err(format!(
             "--tx-bytes {} is not larger than its {} secp256k1 signature bytes",
@@ -91,7 +126,8 @@ pub(crate) fn rows(
         if !alg.is_available() {
             continue;
         }
-        let tx_bytes = payload + i.sigs_per_tx * per_sig_bytes(info, i);
+        let bytes = |on_chain| payload + i.sigs_per_tx * per_sig_bytes(info, on_chain);
+        let tx_bytes = bytes(i.pubkeys_on_chain);
         let tx_per_block = i.block_bytes / tx_bytes;
         let v = verify_us(info.name);
         out.push(Row {
@@ -103,43 +139,73 @@ pub(crate) fn rows(
             tx_per_block,
             tps: tx_per_block as f64 / i.block_seconds,
             delta_vs_today_pct: (tx_per_block as f64 / base - 1.0) * 100.0,
+            tx_per_block_pk_in_tx: i.block_bytes / bytes(true),
+            tx_per_block_pk_in_state: i.block_bytes / bytes(false),
             verify_us: v,
             verify_ms_per_block: v
                 .map(|us| (tx_per_block * i.sigs_per_tx) as f64 * us / 1000.0 / i.cores as f64),
             category: info.pq_category,
             status: info.status.to_string(),
             meets_category: info.pq_category >= i.category.max(1) && info.status != Status::Broken,
+            draft: info.draft,
         });
     }
     Ok(out)
 }
 
-/// The pick: among schemes meeting the category, hybrids first (they keep ECDSA's
-/// guarantees during the migration), then registry status `recommended` (the
-/// secp256k1 pairings a secp256k1 chain already verifies), then the most transactions
-/// per block, then the fastest verification.
-pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
-    let ok: Vec<&Row> = rows.iter().filter(|r| r.meets_category).collect();
-    let best = ok.iter().copied().min_by(|a, b| {
-        (a.class != "hybrid")
-            .cmp(&(b.class != "hybrid"))
-            .then((a.status != "recommended").cmp(&(b.status != "recommended")))
-            .then(b.tx_per_block.cmp(&a.tx_per_block))
-            .then(
-                a.verify_ms_per_block
-                    .unwrap_or(f64::MAX)
-                    .total_cmp(&b.verify_ms_per_block.unwrap_or(f64::MAX)),
-            )
-    })?;
-    let mut reason = format!(
-        "smallest {} {} scheme meeting NIST category {}: {} tx/block ({:+.0}% vs today)",
-        best.status,
-        best.class,
+/// The rule, stated in every recommendation: among schemes meeting the NIST category
+/// (not broken) that the migration phase signs with (composites in the hybrid phase,
+/// PQ schemes alone after the sunset) — and with final standards only, if asked —
+/// capacity first: the most transactions per block in the ranking model, then the
+/// fastest block verification.
+pub(crate) fn rule(i: &Inputs) -> String {
+    format!(
+        "NIST category >= {}, {} phase ({} schemes){}, ranked by tx/block with keys {}, then verify time",
         i.category.max(1),
-        best.tx_per_block,
-        best.delta_vs_today_pct
+        match i.phase {
+            Phase::Hybrid => "hybrid",
+            Phase::PqOnly => "post-sunset",
+        },
+        i.phase.class(),
+        if i.final_only {
+            ", final standards only"
+        } else {
+            ""
+        },
+        if i.pubkeys_on_chain {
+            "in each transaction"
+        } else {
+            "in state"
+        }
+    )
+}
+
+fn best<'a>(rows: impl Iterator<Item = &'a Row>) -> Option<&'a Row> {
+    rows.min_by(|a, b| {
+        b.tx_per_block.cmp(&a.tx_per_block).then(
+            a.verify_ms_per_block
+                .unwrap_or(f64::MAX)
+                .total_cmp(&b.verify_ms_per_block.unwrap_or(f64::MAX)),
+        )
+    })
+}
+
+/// The pick by [`rule`], and why: its capacity and verify time, the best
+/// final-standard alternative when the pick rests on a draft, and the best scheme for
+/// the other phase.
+pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
+    let eligible = |r: &&Row, class: &str| r.meets_category && r.class == class;
+    let pick = best(
+        rows.iter()
+            .filter(|r| eligible(r, i.phase.class()) && !(i.final_only && r.draft)),
+    )?;
+    let mut reason = format!(
+        "rule: {}. {} tx/block ({:+.0}% vs today)",
+        rule(i),
+        pick.tx_per_block,
+        pick.delta_vs_today_pct
     );
-    if let Some(ms) = best.verify_ms_per_block {
+    if let Some(ms) = pick.verify_ms_per_block {
         reason += &format!(
             ", {ms:.1} ms to verify a block on {} core(s) ({:.3}% of the {}-second interval)",
             i.cores,
@@ -147,17 +213,28 @@ pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
             i.block_seconds
         );
     }
-    if let Some(pq) = ok
-        .iter()
-        .filter(|r| r.class == "PQ-only")
-        .max_by_key(|r| r.tx_per_block)
+    if pick.draft {
+        reason += "; its PQ half is FN-DSA, a FIPS 206 draft: keys and signatures may change \
+                   with the final text";
+        if let Some(alt) = best(
+            rows.iter()
+                .filter(|r| eligible(r, i.phase.class()) && !r.draft),
+        ) {
+            reason += &format!(
+                "; best final-standard choice: {} ({} tx/block)",
+                alt.alg, alt.tx_per_block
+            );
+        }
+    }
+    if i.phase == Phase::Hybrid
+        && let Some(pq) = best(rows.iter().filter(|r| eligible(r, "PQ-only")))
     {
         reason += &format!(
             "; after the classical sunset, {} fits {} tx/block",
             pq.alg, pq.tx_per_block
         );
     }
-    Some((best.alg.to_string(), reason))
+    Some((pick.alg.to_string(), reason))
 }
 
 pub(crate) fn table(rows: &[Row]) -> String {
@@ -170,6 +247,8 @@ pub(crate) fn table(rows: &[Row]) -> String {
         "sig B",
         "tx B",
         "tx/block",
+        "pk in tx",
+        "pk in state",
         "tps",
         "Δ vs today",
         "verify µs",
@@ -185,13 +264,19 @@ pub(crate) fn table(rows: &[Row]) -> String {
             r.signature_bytes.to_string(),
             r.tx_bytes.to_string(),
             r.tx_per_block.to_string(),
+            r.tx_per_block_pk_in_tx.to_string(),
+            r.tx_per_block_pk_in_state.to_string(),
             format!("{:.2}", r.tps),
             format!("{:+.1}%", r.delta_vs_today_pct),
             r.verify_us.map_or("–".into(), |v| format!("{v:.1}")),
             r.verify_ms_per_block
                 .map_or("–".into(), |v| format!("{v:.1}")),
             r.category.to_string(),
-            r.status.clone(),
+            if r.draft {
+                format!("{} (draft std)", r.status)
+            } else {
+                r.status.clone()
+            },
         ]);
     }
     t.to_string()
@@ -214,9 +299,15 @@ pub(crate) struct AdviseArgs {
     /// Public keys live in account state, not in each transaction
     #[arg(long)]
     pubkeys_in_state: bool,
-    /// Required NIST post-quantum category: 2, 3 or 5
+    /// Required NIST post-quantum category: 1 to 5
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
     category: u8,
+    /// The migration phase to recommend for: hybrid (composites) or pq-only (after the sunset)
+    #[arg(long, value_enum, default_value_t = Phase::Hybrid)]
+    phase: Phase,
+    /// Recommend only schemes whose standards are final (leaves FN-DSA, a FIPS 206 draft, out)
+    #[arg(long)]
+    final_only: bool,
     /// Cores verifying a block (default: this machine's)
     #[arg(long)]
     cores: Option<u64>,
@@ -244,6 +335,8 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
         cores: a
             .cores
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u64)),
+        phase: a.phase,
+        final_only: a.final_only,
     };
     let speeds: BenchFile = match (&a.from_criterion, &a.bench) {
         (Some(dir), _) => bench::from_criterion(dir)?,
@@ -299,38 +392,46 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
             speeds.machine.cores
         );
         println!("{}", table(&rows));
+        println!(
+            "tx/block ranks with keys {} (the \"pk in tx\" / \"pk in state\" columns show both)",
+            if inputs.pubkeys_on_chain {
+                "in each transaction"
+            } else {
+                "registered in state"
+            }
+        );
         match &pick {
             Some((alg, why)) => println!("recommendation: {alg} — {why}"),
-            None => println!("recommendation: none meets category {}", inputs.category),
+            None => println!("recommendation: none — rule: {}", rule(&inputs)),
         }
     }
     Ok(true)
 }
 
-/// The `--plot` chart: transactions per block, and verification milliseconds per block
-/// for the schemes with a measured speed.
+/// The `--plot` chart: transactions per block (ranking model) against verification
+/// milliseconds per block, one point per scheme with a measured speed.
 fn plot_svg(rows: &[Row], subtitle: &str) -> String {
-    let tx = rows
-        .iter()
-        .map(|r| {
-            let n = r.tx_per_block;
-            (r.alg.to_string(), n as f64, format!("{n} tx"))
-        })
-        .collect();
-    let verify = rows
+    let points: Vec<crate::plot::Point> = rows
         .iter()
         .filter_map(|r| {
-            let ms = r.verify_ms_per_block?;
-            Some((r.alg.to_string(), ms, format!("{ms:.1} ms")))
+            Some(crate::plot::Point {
+                label: r.alg.to_string(),
+                x: r.verify_ms_per_block?,
+                y: r.tx_per_block as f64,
+                colour: match r.class {
+                    "hybrid" => "#4e79a7",
+                    "PQ-only" => "#59a14f",
+                    _ => "#e15759",
+                },
+            })
         })
         .collect();
-    crate::plot::svg(
-        "pqmigrate advise",
+    crate::plot::scatter(
+        "pqmigrate advise: capacity against verification cost",
         subtitle,
-        &[
-            ("transactions per block", tx, "#4e79a7"),
-            ("verification per block (ms, all cores)", verify, "#e15759"),
-        ],
+        "verification per block (ms, all cores)",
+        "transactions per block",
+        &points,
     )
 }
 
@@ -347,6 +448,8 @@ mod tests {
             pubkeys_on_chain: true,
             category: 3,
             cores: 2,
+            phase: Phase::Hybrid,
+            final_only: false,
         }
     }
 
@@ -397,24 +500,68 @@ mod tests {
     }
 
     #[test]
-    fn recommendation_prefers_smallest_hybrid_meeting_category() {
+    fn recommendation_ranks_by_capacity_within_category_and_phase() {
         let mut i = seed_example();
-        for cat in [2, 3, 5] {
+        for cat in [1, 2, 3, 5] {
             i.category = cat;
             let rows = rows(&i, |_| Some(100.0)).unwrap();
             let (alg, why) = recommend(&rows, &i).unwrap();
             // Equal speeds here, so the hybrid with the most tx/block wins.
             let best = rows
                 .iter()
-                .filter(|r| r.meets_category && r.class == "hybrid" && r.status == "recommended")
+                .filter(|r| r.meets_category && r.class == "hybrid")
                 .map(|r| r.tx_per_block)
                 .max()
                 .unwrap();
             let got = rows.iter().find(|r| r.alg == alg).unwrap();
-            assert_eq!(got.tx_per_block, best, "cat {cat}");
+            assert_eq!((got.tx_per_block, got.class), (best, "hybrid"), "cat {cat}");
             assert!(got.category >= cat);
-            assert!(why.contains("hybrid"), "{why}");
+            assert!(why.contains("rule: NIST category >= "), "{why}");
         }
+        // Hand-checked picks for the seed example (pk in tx, 588-byte transactions):
+        // category 1: FN-DSA-512 + secp256k1 (930 + 730 bytes); category 3 and 5:
+        // FN-DSA-1024 + secp256k1, a draft, so the reason names the best final one.
+        i.category = 1;
+        let pick = |i: &Inputs| recommend(&rows(i, |_| None).unwrap(), i).unwrap();
+        assert_eq!(pick(&i).0, "fndsa512-ecdsa-secp256k1-sha256");
+        i.category = 3;
+        let (alg, why) = pick(&i);
+        assert_eq!(alg, "fndsa1024-ecdsa-secp256k1-sha512");
+        assert!(
+            why.contains("best final-standard choice: mldsa65-ecdsa-secp256k1-sha512"),
+            "{why}"
+        );
+        i.final_only = true;
+        assert_eq!(pick(&i).0, "mldsa65-ecdsa-secp256k1-sha512");
+        // After the sunset, PQ schemes alone: SLH-DSA-128s (32 + 7856 bytes) loses to
+        // FN-DSA-512 (897 + 666) at category 1 with keys in each transaction...
+        i.final_only = false;
+        i.phase = Phase::PqOnly;
+        i.category = 1;
+        assert_eq!(pick(&i).0, "fn-dsa-512");
+        // ...and with final standards only, ML-DSA-44 (1312 + 2420) beats SLH-DSA.
+        i.final_only = true;
+        assert_eq!(pick(&i).0, "ml-dsa-44");
+    }
+
+    /// Both key models are shown for every row: FN-DSA-512 alone, hand-computed.
+    #[test]
+    fn both_key_models_hand_computed() {
+        let rows = rows(&seed_example(), |_| None).unwrap();
+        let r = rows.iter().find(|r| r.alg == "fn-dsa-512").unwrap();
+        // payload 588 - 97 = 491: + 666 + 897 = 2054 -> 486 tx; + 666 = 1157 -> 864 tx.
+        assert_eq!(
+            (r.tx_per_block_pk_in_tx, r.tx_per_block_pk_in_state),
+            (486, 864)
+        );
+        assert_eq!(r.tx_per_block, 486);
+        let r = rows.iter().find(|r| r.alg == "slh-dsa-sha2-128s").unwrap();
+        // 491 + 7856 + 32 = 8379 -> 119; 491 + 7856 = 8347 -> 119.
+        assert_eq!(
+            (r.tx_per_block_pk_in_tx, r.tx_per_block_pk_in_state),
+            (119, 119)
+        );
+        assert!(!r.draft && rows.iter().any(|r| r.draft));
     }
 
     #[test]

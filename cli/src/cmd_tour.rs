@@ -225,13 +225,17 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         pubkeys_on_chain: true,
         category: 3,
         cores: std::thread::available_parallelism().map_or(1, |n| n.get() as u64),
+        phase: advise::Phase::Hybrid,
+        final_only: false,
     };
     let shown = [
         "secp256k1",
-        "ml-dsa-44",
         "ml-dsa-65",
-        "mldsa44-ecdsa-secp256k1-sha256",
+        "fn-dsa-1024",
         "mldsa65-ecdsa-secp256k1-sha512",
+        "fndsa1024-ecdsa-secp256k1-sha512",
+        "fndsa512-ecdsa-secp256k1-sha256",
+        "slhdsa-sha2-128s-ecdsa-secp256k1-sha256",
     ];
     let mut speeds = Vec::new();
     for name in shown {
@@ -249,6 +253,22 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         for line in advise::table(&rows).lines() {
             println!("   {line}");
         }
+        let tx = |name: &str| {
+            rows.iter()
+                .find(|r| r.alg == name)
+                .map_or(0, |r| r.tx_per_block)
+        };
+        let (today, ml, fn512, fn1024) = (
+            advise::today_per_block(&inputs),
+            tx("mldsa65-ecdsa-secp256k1-sha512"),
+            tx("fndsa512-ecdsa-secp256k1-sha256"),
+            tx("fndsa1024-ecdsa-secp256k1-sha512"),
+        );
+        println!(
+            "   capacity: today {today} tx/block; ML-DSA-65 hybrid {ml}; FN-DSA hybrids {fn1024} (FN-DSA-1024, category 5) and {fn512} (FN-DSA-512, category 1): {:.1}x and {:.1}x the ML-DSA one",
+            fn1024 as f64 / ml.max(1) as f64,
+            fn512 as f64 / ml.max(1) as f64
+        );
         if let Some((alg, why)) = &pick {
             println!("   recommendation: {alg} — {why}");
         }

@@ -37,6 +37,11 @@ fn bench_and_advise() {
         "{text}"
     );
     assert!(text.contains("recommendation: "), "{text}");
+    assert!(text.contains("| pk in tx | pk in state |"), "{text}");
+    assert!(
+        text.contains("rule: NIST category >= 3, hybrid phase"),
+        "{text}"
+    );
     let mut json_args = args.to_vec();
     json_args.push("--json");
     let v: serde_json::Value = serde_json::from_slice(&run(&json_args).stdout).unwrap();
@@ -56,19 +61,16 @@ fn bench_and_advise() {
         .unwrap();
     assert!(row["category"].as_u64().unwrap() >= 3);
 
-    // The SVG plot: well-formed, one bar per scheme in each panel.
+    // The SVG plot: well-formed, one point per scheme (tx/block against verify ms).
     let svg = dir.path().join("advise.svg");
     let mut plot_args = args.to_vec();
     plot_args.extend_from_slice(&["--plot", svg.to_str().unwrap()]);
     assert!(run(&plot_args).status.success());
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.starts_with("<svg") && text.trim_end().ends_with("</svg>"));
-    assert_eq!(
-        text.matches("<rect ").count(),
-        1 + 2 * 21,
-        "background + 2 panels x 21 schemes"
-    );
-    assert!(text.contains("mldsa65-ecdsa-secp256k1-sha512") && text.contains("1700 tx"));
+    assert_eq!(text.matches("<circle ").count(), 21, "one point per scheme");
+    assert!(text.contains("mldsa65-ecdsa-secp256k1-sha512") && text.contains("(1700 tx, "));
+    assert!(text.contains("fndsa512-ecdsa-secp256k1-sha256"));
     if std::process::Command::new("python3")
         .arg("--version")
         .output()
