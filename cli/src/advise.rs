@@ -156,11 +156,12 @@ pub(crate) fn rows(
 /// The rule, stated in every recommendation: among schemes meeting the NIST category
 /// (not broken) that the migration phase signs with (composites in the hybrid phase,
 /// PQ schemes alone after the sunset) — and with final standards only, if asked —
-/// capacity first: the most transactions per block in the ranking model, then the
-/// fastest block verification.
+/// capacity first: the most transactions per block in the ranking model, then registry
+/// status `recommended` (the secp256k1 pairings a secp256k1 chain already verifies),
+/// then the fastest block verification.
 pub(crate) fn rule(i: &Inputs) -> String {
     format!(
-        "NIST category >= {}, {} phase ({} schemes){}, ranked by tx/block with keys {}, then verify time",
+        "NIST category >= {}, {} phase ({} schemes){}, ranked by tx/block with keys {}, then status, then verify time",
         i.category.max(1),
         match i.phase {
             Phase::Hybrid => "hybrid",
@@ -182,11 +183,14 @@ pub(crate) fn rule(i: &Inputs) -> String {
 
 fn best<'a>(rows: impl Iterator<Item = &'a Row>) -> Option<&'a Row> {
     rows.min_by(|a, b| {
-        b.tx_per_block.cmp(&a.tx_per_block).then(
-            a.verify_ms_per_block
-                .unwrap_or(f64::MAX)
-                .total_cmp(&b.verify_ms_per_block.unwrap_or(f64::MAX)),
-        )
+        b.tx_per_block
+            .cmp(&a.tx_per_block)
+            .then((a.status != "recommended").cmp(&(b.status != "recommended")))
+            .then(
+                a.verify_ms_per_block
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&b.verify_ms_per_block.unwrap_or(f64::MAX)),
+            )
     })
 }
 
@@ -518,11 +522,16 @@ mod tests {
             assert!(got.category >= cat);
             assert!(why.contains("rule: NIST category >= "), "{why}");
         }
+        // Equal capacity: the recommended secp256k1 pairing before the LAMPS Ed25519 one.
+        i.category = 2;
+        i.final_only = true;
+        let pick = |i: &Inputs| recommend(&rows(i, |_| None).unwrap(), i).unwrap();
+        assert_eq!(pick(&i).0, "mldsa44-ecdsa-secp256k1-sha256");
+        i.final_only = false;
         // Hand-checked picks for the seed example (pk in tx, 588-byte transactions):
         // category 1: FN-DSA-512 + secp256k1 (930 + 730 bytes); category 3 and 5:
         // FN-DSA-1024 + secp256k1, a draft, so the reason names the best final one.
         i.category = 1;
-        let pick = |i: &Inputs| recommend(&rows(i, |_| None).unwrap(), i).unwrap();
         assert_eq!(pick(&i).0, "fndsa512-ecdsa-secp256k1-sha256");
         i.category = 3;
         let (alg, why) = pick(&i);
