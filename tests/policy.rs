@@ -527,3 +527,42 @@ fn broken_family_cannot_stay_accepted_past_its_switch() {
         );
     }
 }
+
+/// A chain can require, allow or refuse each new family: FN-DSA and SLH-DSA schemes go
+/// through the same phases and the same `algorithms` list as ML-DSA ones.
+#[test]
+fn fn_dsa_and_slh_dsa_follow_phases_and_the_algorithm_list() {
+    let p = MigrationPolicy::from_toml_str(
+        r#"
+version = 1
+[signatures]
+phases = [
+  { phase = "classical-accepted", from = 0 },
+  { phase = "hybrid-required", from = 100 },
+  { phase = "pq-only-allowed", from = 200 },
+  { phase = "classical-sunset", from = 300 },
+]
+algorithms = ["secp256k1", "fndsa512-ecdsa-secp256k1-sha256", "fn-dsa-512", "slh-dsa-sha2-128s"]
+"#,
+    )
+    .unwrap();
+    let ok = |h, id| p.check(h, Subject::Signature(id)).is_ok();
+    let hybrid = SigId::FNDSA512_SECP256K1;
+    let (fn512, slh) = (SigId::FN_DSA_512, SigId::SLH_DSA_SHA2_128S);
+    assert!(ok(100, hybrid) && ok(300, hybrid));
+    // PQ-only schemes wait for their phase, then are accepted.
+    assert!(!ok(150, fn512) && !ok(150, slh));
+    assert!(ok(200, fn512) && ok(200, slh) && ok(10_000, slh));
+    // Families the list leaves out are refused at every height.
+    for id in [
+        SigId::FN_DSA_1024,
+        SigId::FNDSA1024_SECP256K1,
+        SigId::SLHDSA_SHA2_128S_SECP256K1,
+        SigId::SLH_DSA_SHA2_128F,
+    ] {
+        for h in [0, 150, 250, 10_000] {
+            let e = p.check(h, Subject::Signature(id)).unwrap_err();
+            assert_eq!(e.rule, Rule::NotAccepted, "{id} at {h}");
+        }
+    }
+}

@@ -59,3 +59,38 @@ fn mixed_batches_match_sequential_verification() {
     assert!(verify_batch(&[], CTX).all_valid());
     assert!(verify_all(&[], CTX).is_ok());
 }
+
+/// FN-DSA and SLH-DSA signers (alone and in composites) batch like the others: the
+/// verdict is one-by-one verification's, a swapped-in signature of another family fails.
+#[test]
+fn fn_dsa_and_slh_dsa_batches_match_sequential_verification() {
+    let algs = [
+        SigAlg::FnDsa512,
+        SigAlg::FnDsa512Secp256k1,
+        SigAlg::SlhDsaSha2_128f,
+        SigAlg::FnDsa1024,
+    ];
+    let keys: Vec<SigningKey> = (0..8)
+        .map(|i| SigningKey::from_seed(algs[i % algs.len()], &[0x80 | i as u8; 32]).unwrap())
+        .collect();
+    let msgs: Vec<Vec<u8>> = (0..8).map(|i| format!("tx {i}").into_bytes()).collect();
+    let sigs: Vec<Signature> = keys
+        .iter()
+        .zip(&msgs)
+        .map(|(k, m)| k.sign(m, CTX).unwrap())
+        .collect();
+    let mut items: Vec<(&PublicKey, &[u8], &Signature)> = keys
+        .iter()
+        .zip(&msgs)
+        .zip(&sigs)
+        .map(|((k, m), s)| (k.public_key(), m.as_slice(), s))
+        .collect();
+    assert!(verify_all(&items, CTX).is_ok());
+    items[2].1 = b"tampered";
+    items[5].2 = &sigs[6]; // SLH-DSA's signature under an FN-DSA composite key
+    let verdict = verify_batch(&items, CTX);
+    for (i, &(pk, m, s)) in items.iter().enumerate() {
+        assert_eq!(verdict.results()[i], pk.verify(m, CTX, s), "item {i}");
+    }
+    assert_eq!(verdict.invalid_indices(), [2, 5]);
+}

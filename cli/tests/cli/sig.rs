@@ -22,6 +22,9 @@ fn keygen_sign_verify_inspect() {
         "mldsa65-ecdsa-p256-sha512",
         "mldsa44-ed25519-sha512",
         "mldsa65-ed25519-sha512",
+        "fn-dsa-512",
+        "fndsa1024-ecdsa-secp256k1-sha512",
+        "slh-dsa-sha2-128f",
     ] {
         let prefix = d.join(alg);
         let p = prefix.to_str().unwrap();
