@@ -2,7 +2,7 @@
 # Builds and runs every fuzz target for SECONDS each (default 600), keeping the corpus
 # in fuzz/corpus/<target>. Exits non-zero if any target crashed and prints the reproducer.
 #   fuzz/nightly.sh                    # nightly job: 10 minutes per target, one at a time
-#   FUZZ_PARALLEL=2 fuzz/nightly.sh 20 # CI smoke run: 20 s per target, two at once
+#   FUZZ_PARALLEL=2 fuzz/nightly.sh 6  # CI smoke run: 6 s per target, two at once
 # FUZZ_PARALLEL runs that many targets at the same time (one core each).
 # Needs a nightly toolchain and cargo-fuzz (installed here if missing).
 set -euo pipefail

@@ -19,8 +19,13 @@ fn level(c: &pqmigrate::sig::Composite) -> MlDsaLevel {
     }
 }
 
+/// Every scheme this build has, except SLH-DSA-SHAKE-128s: its code path is SHA2-128s's
+/// with another hash (both run the ACVP vectors in `tests/sig_slhdsa.rs` and the
+/// committed vectors), and signing it takes seconds here.
 fn available() -> impl Iterator<Item = SigAlg> {
-    SigAlg::ALL.into_iter().filter(|a| a.is_available())
+    SigAlg::ALL
+        .into_iter()
+        .filter(|a| a.is_available() && *a != SigAlg::SlhDsaShake128s)
 }
 
 fn key(alg: SigAlg, seed: u8) -> SigningKey {
