@@ -97,12 +97,33 @@ fn wrong_message_context_or_key_fails() {
     ));
     let sig = sk.sign_deterministic(MSG, b"").unwrap();
     assert!(sk.public_key().verify(MSG, CTX, &sig).is_err());
-    // A context over 255 bytes is refused.
-    let sk = key(SigAlg::MlDsa65Secp256k1, 4);
-    assert!(matches!(
-        sk.sign_deterministic(MSG, &[0; 256]),
-        Err(Error::ContextTooLong { len: 256 })
-    ));
+    // A context over 255 bytes is refused when signing and fails verification (never a
+    // panic: fn-dsa asserts the length), for composites and every PQ scheme alone.
+    for alg in [
+        SigAlg::MlDsa65Secp256k1,
+        SigAlg::MlDsa44,
+        SigAlg::FnDsa512,
+        SigAlg::FnDsa1024Secp256k1,
+        SigAlg::SlhDsaSha2_128f,
+    ] {
+        let sk = key(alg, 4);
+        assert!(
+            matches!(
+                sk.sign_deterministic(MSG, &[0; 256]),
+                Err(Error::ContextTooLong { len: 256 })
+            ),
+            "{alg}"
+        );
+        let sig = sk.sign_deterministic(MSG, &[0; 255]).unwrap();
+        assert!(
+            sk.public_key().verify(MSG, &[0; 255], &sig).is_ok(),
+            "{alg}"
+        );
+        assert!(
+            sk.public_key().verify(MSG, &[0; 256], &sig).is_err(),
+            "{alg}"
+        );
+    }
 }
 
 /// The composite is exactly the draft's construction: each half verifies on M' as

@@ -12,6 +12,7 @@ use alloc::vec::Vec;
 use zeroize::Zeroizing;
 
 use super::VerifyMode;
+use super::mldsa::MAX_CONTEXT_LEN;
 use crate::error::Error;
 
 /// What a component's security rests on.
@@ -50,8 +51,8 @@ pub(crate) trait Family: Sync {
     fn keypair(&self, secret: &[u8]) -> Result<Keypair, Error>;
 
     /// Signs `msg` with context `ctx` (classical families are only ever given an empty
-    /// one: [`Component::sign`] enforces it); `rnd` is the hedging randomness of
-    /// families that use it.
+    /// one, PQ families one of at most 255 bytes: [`Component::sign`] enforces both);
+    /// `rnd` is the hedging randomness of families that use it.
     fn sign(
         &self,
         secret: &[u8],
@@ -62,7 +63,7 @@ pub(crate) trait Family: Sync {
     ) -> Result<Vec<u8>, Error>;
 
     /// Verifies; any malformed input is simply invalid (classical families are only ever
-    /// given an empty context).
+    /// given an empty context, PQ families one of at most 255 bytes).
     fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], mode: VerifyMode) -> bool;
 }
 
@@ -115,8 +116,9 @@ impl Component {
         self.family()?.check_signature(sig, mode)
     }
 
-    /// Signs (the context rule first: a classical component has no context string;
-    /// inside a composite the Label binds the context instead).
+    /// Signs (the context rules first: a classical component has no context string —
+    /// inside a composite the Label binds the context instead — and a PQ component's is
+    /// at most 255 bytes, as FIPS 204, FIPS 205 and the FIPS 206 draft allow).
     pub(crate) fn sign(
         &self,
         secret: &[u8],
@@ -131,11 +133,14 @@ impl Component {
                 what: "a context string",
             });
         }
+        if ctx.len() > MAX_CONTEXT_LEN {
+            return Err(Error::ContextTooLong { len: ctx.len() });
+        }
         self.family()?.sign(secret, expanded, msg, ctx, rnd)
     }
 
-    /// Verifies; `false` for a context on a classical component, or when this build
-    /// leaves the family out.
+    /// Verifies; `false` for a context on a classical component, a context over 255
+    /// bytes, or when this build leaves the family out.
     pub(crate) fn verify(
         &self,
         pk: &[u8],
@@ -145,6 +150,7 @@ impl Component {
         mode: VerifyMode,
     ) -> bool {
         (self.class == ComponentClass::PostQuantum || ctx.is_empty())
+            && ctx.len() <= MAX_CONTEXT_LEN
             && self
                 .family
                 .is_some_and(|f| f.verify(pk, msg, ctx, sig, mode))

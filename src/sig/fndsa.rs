@@ -103,9 +103,6 @@ pub const FN_DSA_512: Component = FnDsaLevel::FnDsa512.component("fn-dsa-512");
 /// The FN-DSA-1024 component.
 pub const FN_DSA_1024: Component = FnDsaLevel::FnDsa1024.component("fn-dsa-1024");
 
-/// Longest context string the draft allows (one length byte, as FIPS 204).
-pub const MAX_CONTEXT_LEN: usize = 255;
-
 /// Key generation from a 32-byte seed: `(signing key as stored, public key)`. This is
 /// what [`crate::sig::SigningKey::from_seed`] runs on the derived seed; it is pinned by
 /// the `fn-dsa` known answers (`tests/sig_fndsa.rs`).
@@ -198,9 +195,7 @@ impl Family for FnDsa {
         ctx: &[u8],
         rnd: &[u8; 32],
     ) -> Result<Vec<u8>, Error> {
-        if ctx.len() > MAX_CONTEXT_LEN {
-            return Err(Error::ContextTooLong { len: ctx.len() });
-        }
+        // `Component::sign` passed only a context of at most 255 bytes (fn-dsa asserts it).
         let mut seed = Zeroizing::new([0u8; 40]);
         seed[..32].copy_from_slice(rnd);
         let mut rng = Replay::new(&*seed);
@@ -216,7 +211,8 @@ impl Family for FnDsa {
     }
 
     fn verify(&self, pk: &[u8], msg: &[u8], ctx: &[u8], sig: &[u8], mode: VerifyMode) -> bool {
-        if ctx.len() > MAX_CONTEXT_LEN || self.check_signature(sig, mode).is_err() {
+        // fn-dsa asserts a context of at most 255 bytes: refuse longer ones here too.
+        if ctx.len() > super::mldsa::MAX_CONTEXT_LEN || self.check_signature(sig, mode).is_err() {
             return false;
         }
         let ctx = DomainContext(ctx);

@@ -28,9 +28,6 @@ use crate::error::Error;
 
 pub use slh_dsa::{Sha2_128f, Sha2_128s, Sha2_192s, Sha2_256s, Shake128s};
 
-/// Longest context string FIPS 205 allows.
-pub const MAX_CONTEXT_LEN: usize = 255;
-
 /// A component from FIPS 205 Table 2's category, n and signature size (checked against
 /// the backend's own sizes by a test).
 macro_rules! component {
@@ -117,9 +114,6 @@ impl<P: ParameterSet + Sync> Family for SlhDsa<P> {
         ctx: &[u8],
         rnd: &[u8; 32],
     ) -> Result<Vec<u8>, Error> {
-        if ctx.len() > MAX_CONTEXT_LEN {
-            return Err(Error::ContextTooLong { len: ctx.len() });
-        }
         let key = SigningKey::<P>::try_from(secret).map_err(|_| Error::SigningFailed)?;
         let opt_rand = (*rnd != [0; 32]).then(|| &rnd[..self.n]);
         key.try_sign_with_context(msg, ctx, opt_rand)
