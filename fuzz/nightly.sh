@@ -4,11 +4,14 @@
 #   fuzz/nightly.sh                    # nightly job: 10 minutes per target, one at a time
 #   FUZZ_PARALLEL=2 fuzz/nightly.sh 6  # CI smoke run: 6 s per target, two at once
 # FUZZ_PARALLEL runs that many targets at the same time (one core each).
+# FUZZ_SANITIZER is cargo-fuzz's --sanitizer (default address: AddressSanitizer, which
+# watches the unsafe SIMD kernels); CI's smoke run uses none, which builds a minute faster.
 # Needs a nightly toolchain and cargo-fuzz (installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_TARGET="${1:-600}"
 PARALLEL="${FUZZ_PARALLEL:-1}"
+SANITIZER="${FUZZ_SANITIZER:-address}"
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz/nightly.sh: no nightly toolchain (rustup toolchain install nightly)" >&2
@@ -19,7 +22,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 
 python3 seed_corpus.py ../vectors corpus || echo "seed corpus: skipped (python3 or vectors missing)"
-cargo +nightly fuzz build -O
+cargo +nightly fuzz build -O --sanitizer "$SANITIZER"
 
 # One target: its log goes to artifacts/<target>/last-run.log; a crash leaves its
 # reproducer next to it and a FAILED marker for the summary below.
@@ -27,7 +30,7 @@ run_target() {
   local target="$1" log="artifacts/$1/last-run.log"
   mkdir -p "corpus/$target" "artifacts/$target"
   rm -f "artifacts/$target/FAILED"
-  if cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+  if cargo +nightly fuzz run -O --sanitizer "$SANITIZER" "$target" "corpus/$target" -- \
       -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
       -artifact_prefix="artifacts/$target/" >"$log" 2>&1; then
     echo "==> $target: ${SECONDS_PER_TARGET}s ok," \
@@ -39,7 +42,7 @@ run_target() {
   fi
 }
 export -f run_target
-export SECONDS_PER_TARGET
+export SECONDS_PER_TARGET SANITIZER
 
 targets=$(cargo +nightly fuzz list)
 printf '%s\n' $targets | xargs -P "$PARALLEL" -I{} bash -c 'run_target "$1"' _ {} || true
@@ -50,7 +53,7 @@ for target in $targets; do
   status=1
   echo "CRASH in $target; reproducer(s):" >&2
   ls -1 "artifacts/$target"/crash-* "artifacts/$target"/oom-* "artifacts/$target"/timeout-* 2>/dev/null >&2 || true
-  echo "replay: cargo +nightly fuzz run $target <reproducer>; log: fuzz/artifacts/$target/last-run.log" >&2
+  echo "replay: cargo +nightly fuzz run -O --sanitizer $SANITIZER $target <reproducer>; log: fuzz/artifacts/$target/last-run.log" >&2
   tail -30 "artifacts/$target/last-run.log" >&2
 done
 exit "$status"

@@ -2,8 +2,8 @@
 //! data: its sizes, class and name, and its operations behind one small trait.
 //!
 //! A scheme is either one component alone or a [`super::Composite`] of a PQ component
-//! and a classical one. Every family module (`secp256k1`, `p256`, `ed25519`, `mldsa`)
-//! defines its [`Component`] values; keys, signatures, composites and the registry use
+//! and a classical one. Every family module (`secp256k1`, `p256`, `ed25519`, `mldsa`,
+//! `fndsa`, `slhdsa`) defines its [`Component`] values; keys, signatures, composites and the registry use
 //! only this interface, so a new family is its own module plus registry rows.
 
 use core::fmt;
@@ -82,7 +82,8 @@ pub struct Component {
     pub signature_len: usize,
     /// Whether every signature has exactly [`Self::signature_len`] bytes.
     pub fixed_signature_len: bool,
-    /// Secret key bytes as stored (a seed or a scalar encoding).
+    /// Secret key bytes as stored (a seed, a scalar encoding, or the standard's private
+    /// key where no standard pins key generation from a seed: FN-DSA).
     pub secret_key_len: usize,
     /// Whether the standard that defines it is still a draft (FN-DSA: FIPS 206), so its
     /// encodings may change with the final text.

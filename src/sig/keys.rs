@@ -248,8 +248,9 @@ impl SigningKey {
     }
 
     /// A key from its algorithm and raw secret payload: the component's secret (ECDSA
-    /// scalar, ML-DSA seed ξ) or `pqSK ‖ classicalSK` for composites (P-256: the draft's
-    /// `ECPrivateKey`).
+    /// scalar, ML-DSA seed ξ, FN-DSA signing key, SLH-DSA private key) or `pqSK ‖
+    /// classicalSK` for composites (P-256: the draft's `ECPrivateKey`). Every part is
+    /// checked: FN-DSA and SLH-DSA keys must be consistent with their public parts.
     pub fn from_parts(alg: SigAlg, payload: &[u8]) -> Result<Self, Error> {
         alg.require_available()?;
         codec::exact_len("secret key", alg.info().secret_key_len, payload.len())?;
@@ -297,13 +298,14 @@ impl SigningKey {
         &self.public
     }
 
-    /// Deterministic signature (ML-DSA `rnd = 0^32`; ECDSA RFC 6979; Ed25519 as always).
+    /// Deterministic signature (ML-DSA and FN-DSA `rnd = 0^32`; SLH-DSA's deterministic
+    /// variant; ECDSA RFC 6979; Ed25519 as always).
     pub fn sign_deterministic(&self, msg: &[u8], ctx: &[u8]) -> Result<Signature, Error> {
         self.sign_with_rnd(msg, ctx, [0; 32])
     }
 
-    /// Hedged signature: ML-DSA's `rnd` drawn from `rng` (the classical half stays
-    /// deterministic, RFC 6979).
+    /// Hedged signature: the PQ scheme's randomness (ML-DSA's and FN-DSA's `rnd`, SLH-DSA's
+    /// `opt_rand`) drawn from `rng` (the classical half stays deterministic, RFC 6979).
     pub fn sign_with_rng<R: TryCryptoRng + ?Sized>(
         &self,
         rng: &mut R,

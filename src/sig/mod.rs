@@ -147,7 +147,7 @@ pub struct SigInfo {
     pub public_key_len: usize,
     /// Signature bytes (maximum, for DER components).
     pub signature_len: usize,
-    /// Secret key bytes (seeds/scalars, as stored).
+    /// Secret key bytes, as stored (seeds, scalars, FN-DSA/SLH-DSA private keys).
     pub secret_key_len: usize,
     /// NIST post-quantum security category; 0 for classical-only schemes (broken by Shor).
     pub pq_category: u8,
