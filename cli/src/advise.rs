@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use comfy_table::{Table, presets::ASCII_MARKDOWN};
 use pqmigrate::id::{SigId, Status};
-use pqmigrate::sig::{SigAlg, SigInfo};
+use pqmigrate::sig::{SigAlg, SigClass, SigInfo};
 use serde::Serialize;
 use serde_json::json;
 
@@ -50,11 +50,21 @@ pub(crate) enum Phase {
 }
 
 impl Phase {
+    /// The class of the schemes the phase signs with (`Row::class`).
     fn class(self) -> &'static str {
         match self {
-            Self::Hybrid => "hybrid",
-            Self::PqOnly => "PQ-only",
+            Self::Hybrid => SigClass::Hybrid.name(),
+            Self::PqOnly => SigClass::PostQuantum.name(),
         }
+    }
+}
+
+/// Where the ranking model keeps public keys, in words.
+fn key_model(i: &Inputs) -> &'static str {
+    if i.pubkeys_on_chain {
+        "in each transaction"
+    } else {
+        "registered in state"
     }
 }
 
@@ -173,11 +183,7 @@ pub(crate) fn rule(i: &Inputs) -> String {
         } else {
             ""
         },
-        if i.pubkeys_on_chain {
-            "in each transaction"
-        } else {
-            "in state"
-        }
+        key_model(i)
     )
 }
 
@@ -231,7 +237,7 @@ pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
         }
     }
     if i.phase == Phase::Hybrid
-        && let Some(pq) = best(rows.iter().filter(|r| eligible(r, "PQ-only")))
+        && let Some(pq) = best(rows.iter().filter(|r| eligible(r, Phase::PqOnly.class())))
     {
         reason += &format!(
             "; after the classical sunset, {} fits {} tx/block",
@@ -398,11 +404,7 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
         println!("{}", table(&rows));
         println!(
             "tx/block ranks with keys {} (the \"pk in tx\" / \"pk in state\" columns show both)",
-            if inputs.pubkeys_on_chain {
-                "in each transaction"
-            } else {
-                "registered in state"
-            }
+            key_model(&inputs)
         );
         match &pick {
             Some((alg, why)) => println!("recommendation: {alg} — {why}"),

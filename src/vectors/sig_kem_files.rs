@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::{VectorFile, file, hex};
 use crate::id::SigId;
 use crate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
+use crate::sig::fndsa::{FN_DSA_512, FN_DSA_1024};
 use crate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey};
 
 const MSG: &[u8] = b"pqmigrate composite test vector";
@@ -119,12 +120,12 @@ fn negatives(alg: SigAlg, pk: &PublicKey, sig: &Signature, ctx: &[u8]) -> Vec<Va
     }
     // FN-DSA: one byte string per signature (fixed header, canonical compressed s2,
     // zero padding), including inside a composite.
-    let fn_dsa = match alg.scheme() {
-        Scheme::Single(c) if c.derivation_label == "fn-dsa" => Some(c.signature_len),
-        Scheme::Composite(c) if c.pq.derivation_label == "fn-dsa" => Some(c.pq.signature_len),
-        _ => None,
+    let leading = match alg.scheme() {
+        Scheme::Single(c) => c,
+        Scheme::Composite(c) => c.pq,
     };
-    if let Some(len) = fn_dsa {
+    if [&FN_DSA_512, &FN_DSA_1024].contains(&leading) {
+        let len = leading.signature_len;
         let mut p = payload.to_vec();
         p[0] ^= 0x01;
         cases.push(("FN-DSA: wrong header byte", envelope(alg.id(), &p), ctx));
@@ -199,7 +200,8 @@ fn signatures() -> VectorFile {
         json!({"message_hex": hex(MSG), "algorithms": rows}),
         "Deterministic signatures (ML-DSA rnd = 0, FN-DSA rnd = 0 (FIPS 206 draft), SLH-DSA \
          deterministic variant, ECDSA RFC 6979, Ed25519) over message_hex for \
-         every algorithm (empty and non-empty ctx; SLH-DSA: the non-empty one), keys derived from master_seed (see README: Keys). Keys and signatures \
+         every algorithm (empty and non-empty ctx; SLH-DSA: the non-empty one), keys derived \
+         from master_seed (see README: Keys). Keys and signatures \
          are envelopes varint(id) || payload. m_prime is the composite message representative \
          (Prefix || Label || len(ctx) || ctx || PH(M)). Every negative case must be refused: \
          expected_error `decode` = the envelope must not parse, `verify` = it parses but must \
