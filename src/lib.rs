@@ -103,6 +103,8 @@ pub mod conformance;
 mod ct;
 mod envelope;
 pub mod error;
+#[cfg(feature = "formats")]
+pub mod formats;
 pub mod hash;
 pub mod id;
 pub mod kem;
