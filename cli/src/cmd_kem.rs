@@ -9,9 +9,11 @@ use zeroize::Zeroizing;
 
 use crate::files::{
     RawFlag, check_alg, encode_hex, envelope_payload, hex_or_file, secret_hex_file, write_file,
-    write_key_pair,
+    write_hex_key, write_key_pair,
 };
+use crate::keyfile::{self, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail};
+use pqmigrate::formats::AnyPrivateKey;
 
 /// clap value parser for KEM names.
 fn parse_kem(s: &str) -> Result<KemAlg, String> {
@@ -53,9 +55,11 @@ pub(crate) enum KemCommand {
         after_help = "Examples:\n  pqmigrate kem decaps --key node.key --ct @ct.hex --out session.key\n  pqmigrate kem decaps --key node.key --ct @ct.hex --show-secret"
     )]
     Decaps {
-        /// Secret (decapsulation) key file written by `kem keygen`
+        /// Private (decapsulation) key file written by `kem keygen` or `key import`
         #[arg(long)]
         key: PathBuf,
+        #[command(flatten)]
+        pass: Passphrase,
         /// Ciphertext envelope in hex, or @FILE holding it
         #[arg(long)]
         ct: String,
@@ -84,9 +88,15 @@ pub(crate) struct KeygenArgs {
     /// bytes); default: OS randomness. Never on the command line, where `ps` shows it
     #[arg(long)]
     seed_file: Option<PathBuf>,
-    /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
+    /// Output prefix: writes PREFIX.pub (hex envelope) and PREFIX.key (mode 0600):
+    /// encrypted PKCS#8 PEM for ML-KEM, the encrypted pqmigrate container for X-Wing
     #[arg(long)]
     out: PathBuf,
+    #[command(flatten)]
+    pass: Passphrase,
+    #[command(flatten)]
+    protect: Protect,
+    /// With --unencrypted: write PREFIX.key as the legacy raw hex seed (test vectors)
     #[command(flatten)]
     raw: RawFlag,
     #[command(flatten)]
@@ -129,6 +139,7 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
         }
         KemCommand::Decaps {
             key,
+            pass,
             ct,
             alg,
             raw,
@@ -136,14 +147,7 @@ pub(crate) fn run(cmd: KemCommand) -> Outcome {
             show_secret,
             json,
         } => {
-            let bytes = secret_hex_file("--key", &key)?;
-            // A raw decapsulation key is its seed (ML-KEM d || z, X-Wing's 32 bytes).
-            let dk = match raw.alg(alg) {
-                Some(a) => DecapsulationKey::from_seed(a, &bytes),
-                None => DecapsulationKey::from_bytes(&bytes),
-            }
-            .map_err(|e| CliError::Message(format!("--key: {e}")))?;
-            check_alg("--key", dk.alg(), alg)?;
+            let dk = keyfile::load_decapsulation_key(&key, &pass, raw.alg(alg), alg)?;
             let ct_bytes = hex_or_file("--ct", &ct)?;
             let ct = match raw.alg(alg) {
                 Some(a) => Ciphertext::from_parts(a, &ct_bytes),
@@ -206,22 +210,45 @@ fn keygen(a: KeygenArgs) -> Outcome {
         }
         None => DecapsulationKey::generate(a.alg)?,
     };
+    if a.raw.raw && !a.protect.unencrypted {
+        bail!("--raw writes the legacy raw hex seed, which cannot be encrypted: add --unencrypted");
+    }
     let ek = dk.encapsulation_key();
     let pk_hex = encode_hex(a.raw.raw, &ek.to_bytes(), ek.payload());
-    let sk_env = dk.to_bytes();
-    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, envelope_payload(&sk_env)));
-    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
+    let key = AnyPrivateKey::Decapsulation(dk);
+    let mut format = "raw hex";
+    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, |path| {
+        if a.raw.raw {
+            let AnyPrivateKey::Decapsulation(dk) = &key else {
+                unreachable!()
+            };
+            let env = dk.to_bytes();
+            write_hex_key(path, &Zeroizing::new(hex::encode(envelope_payload(&env))))
+        } else {
+            format = keyfile::write_private(path, &key, &a.protect, || {
+                a.pass.get_new(&path.display().to_string())
+            })?;
+            Ok(())
+        }
+    })?;
+    let encrypted = !a.protect.unencrypted;
     if a.json.json {
         println!(
             "{}",
-            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path})
+            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path,
+                   "key_format": format, "encrypted": encrypted})
         );
     } else {
         println!(
-            "{} key pair: {} {}",
+            "{} key pair: {} {} ({}{format})",
             a.alg,
             pub_path.display(),
-            key_path.display()
+            key_path.display(),
+            if encrypted {
+                "encrypted "
+            } else {
+                "UNENCRYPTED "
+            },
         );
     }
     Ok(true)

@@ -8,7 +8,8 @@ use pqmigrate::policy::{Subject, attestation_is_current};
 use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
 use serde_json::json;
 
-use crate::files::{RawFlag, check_alg, decode_public, hex_or_file, read_signing_key};
+use crate::files::{RawFlag, check_alg, decode_public, hex_or_file};
+use crate::keyfile::{self, Passphrase};
 use crate::{CliError, JsonFlag, Outcome, parse_sig_alg};
 
 /// A preset [`HashSuite`] by name.
@@ -85,9 +86,11 @@ pub(crate) enum UpgradeCommand {
         after_help = "Examples:\n  pqmigrate upgrade attest --key old.key --new-pub new.pub --chain-id chain-1 --height 1200 > upgrade.hex"
     )]
     Attest {
-        /// The account's current (old) secret key
+        /// The account's current (old) private key file
         #[arg(long)]
         key: PathBuf,
+        #[command(flatten)]
+        pass: Passphrase,
         /// The new public key (e.g. mldsa65-ecdsa-secp256k1-sha512)
         #[arg(long)]
         new_pub: PathBuf,
@@ -126,13 +129,14 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
     match cmd {
         UpgradeCommand::Attest {
             key,
+            pass,
             new_pub,
             chain_id,
             height,
             json,
         } => {
             // Envelopes only: the attestation names both keys' algorithms itself.
-            let old = read_signing_key(&key, None)?;
+            let old = keyfile::load_signing_key(&key, &pass, None, None)?;
             let new = read_public(&new_pub, "--new-pub", None)?;
             let att = UpgradeAttestation::create(&old, &new, chain_id.as_bytes(), height)?;
             let hex = hex::encode(att.to_bytes());

@@ -3,14 +3,16 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use pqmigrate::formats::{self, AnyPrivateKey, Contents};
 use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey, VerifyMode};
 use serde_json::json;
 use zeroize::Zeroizing;
 
 use crate::files::{
-    RawFlag, check_alg, decode_public, encode_hex, envelope_payload, hex_or_file, read_signing_key,
-    secret_hex_file, write_key_pair,
+    RawFlag, check_alg, decode_public, encode_hex, envelope_payload, hex_or_file, secret_hex_file,
+    write_hex_key, write_key_pair,
 };
+use crate::keyfile::{self, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail, input, parse_sig_alg};
 
 #[derive(Args)]
@@ -22,9 +24,16 @@ pub(crate) struct KeygenArgs {
     /// randomness). Never on the command line, where `ps` would show it
     #[arg(long)]
     seed_file: Option<PathBuf>,
-    /// Output prefix: writes PREFIX.pub and PREFIX.key (mode 0600)
+    /// Output prefix: writes PREFIX.pub (hex envelope) and PREFIX.key (mode 0600): the
+    /// encrypted PKCS#8 PEM where the algorithm has a registered OID, else the encrypted
+    /// pqmigrate container
     #[arg(long)]
     out: PathBuf,
+    #[command(flatten)]
+    pass: Passphrase,
+    #[command(flatten)]
+    protect: Protect,
+    /// With --unencrypted: write PREFIX.key as the legacy raw hex payload (test vectors)
     #[command(flatten)]
     raw: RawFlag,
     #[command(flatten)]
@@ -33,9 +42,12 @@ pub(crate) struct KeygenArgs {
 
 #[derive(Args)]
 pub(crate) struct SignArgs {
-    /// Secret key file written by `keygen`
+    /// Private key file written by `keygen` or `key import` (PEM or DER PKCS#8,
+    /// encrypted or not, the pqmigrate container, or the legacy hex envelope)
     #[arg(long)]
     key: PathBuf,
+    #[command(flatten)]
+    pass: Passphrase,
     /// Algorithm of the key (required with --raw; otherwise checked against the key)
     #[arg(long, value_parser = parse_sig_alg)]
     alg: Option<SigAlg>,
@@ -108,31 +120,56 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         None => getrandom::fill(&mut *seed)
             .map_err(|e| CliError::Message(format!("no OS randomness: {e}")))?,
     }
+    if a.raw.raw && !a.protect.unencrypted {
+        bail!("--raw writes the legacy raw hex key, which cannot be encrypted: add --unencrypted");
+    }
     let sk = SigningKey::from_seed(a.alg, &seed)?;
-    let pk = sk.public_key();
-    let pk_hex = encode_hex(a.raw.raw, &pk.to_bytes(), pk.payload());
-    let sk_env = sk.to_bytes();
-    let sk_hex = Zeroizing::new(encode_hex(a.raw.raw, &sk_env, envelope_payload(&sk_env)));
-    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, &sk_hex)?;
+    let pk_hex = encode_hex(
+        a.raw.raw,
+        &sk.public_key().to_bytes(),
+        sk.public_key().payload(),
+    );
+    let key = AnyPrivateKey::Signing(sk);
+    let mut format = "raw hex";
+    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, |path| {
+        if a.raw.raw {
+            let AnyPrivateKey::Signing(sk) = &key else {
+                unreachable!()
+            };
+            let env = sk.to_bytes();
+            write_hex_key(path, &Zeroizing::new(hex::encode(envelope_payload(&env))))
+        } else {
+            format = keyfile::write_private(path, &key, &a.protect, || {
+                a.pass.get_new(&path.display().to_string())
+            })?;
+            Ok(())
+        }
+    })?;
+    let encrypted = !a.protect.unencrypted;
     if a.json.json {
         println!(
             "{}",
-            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path, "public_key": pk_hex})
+            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path,
+                   "public_key": pk_hex, "key_format": format, "encrypted": encrypted})
         );
     } else {
         println!(
-            "{} key pair: {} {}",
+            "{} key pair: {} {} ({}{format})",
             a.alg,
             pub_path.display(),
-            key_path.display()
+            key_path.display(),
+            if encrypted {
+                "encrypted "
+            } else {
+                "UNENCRYPTED "
+            },
         );
     }
     Ok(true)
 }
 
 pub(crate) fn sign(a: SignArgs) -> Outcome {
-    let sk = read_signing_key(&a.key, a.raw.alg(a.alg))?;
-    check_alg("--key", sk.alg(), a.alg)?;
+    let sk = keyfile::load_signing_key(&a.key, &a.pass, a.raw.alg(a.alg), a.alg)?;
     let ctx = input::hex_arg("--ctx", &a.ctx)?;
     let msg = input::read_all(&a.file)?;
     let sig = if a.deterministic {
@@ -181,6 +218,12 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
 
 /// Describes a key or signature envelope. Secret components are never printed.
 pub(crate) fn inspect(a: InspectArgs) -> Outcome {
+    if let Some(path) = a.envelope.strip_prefix('@') {
+        let raw = input::read_small_zeroizing(std::path::Path::new(path))?;
+        if keyfile::is_structured(&raw) {
+            return inspect_key_file(path, &raw, a.json.json);
+        }
+    }
     let bytes = hex_or_file("envelope", &a.envelope)?;
     let raw = a.raw.alg(a.alg);
     let first_err;
@@ -242,6 +285,57 @@ pub(crate) fn inspect(a: InspectArgs) -> Outcome {
         println!("standard:   {}", info.standard);
         for (name, hex, len) in &comps {
             println!("{:<11} {hex} ({len} bytes)", format!("{name}:"));
+        }
+    }
+    Ok(true)
+}
+
+/// Describes a PEM/DER key file: its structure, algorithm and protection, never a secret.
+fn inspect_key_file(path: &str, bytes: &[u8], json_out: bool) -> Outcome {
+    let contents =
+        formats::describe(bytes).map_err(|e| CliError::Message(format!("{path}: {e}")))?;
+    let pem = bytes.starts_with(b"-----BEGIN ");
+    let (kind, format, alg, protection) = match contents {
+        Contents::Pkcs8 { alg } => ("private key (UNENCRYPTED)", "PKCS#8", Some(alg), None),
+        Contents::Container { alg } => (
+            "private key (UNENCRYPTED)",
+            "pqmigrate container",
+            Some(alg),
+            None,
+        ),
+        Contents::Encrypted {
+            protection,
+            container,
+        } => (
+            "encrypted private key",
+            match container {
+                Some(true) => "pqmigrate container in EncryptedPrivateKeyInfo (PBES2)",
+                _ => "PKCS#8 EncryptedPrivateKeyInfo (PBES2)",
+            },
+            None,
+            Some(protection),
+        ),
+        Contents::Spki { alg } => ("public key", "SPKI", Some(alg), None),
+    };
+    if json_out {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "kind": kind, "format": format, "pem": pem, "alg": alg,
+                "kdf": protection.map(|p| p.kdf.to_string()),
+                "cipher": protection.map(|p| p.cipher),
+            }))?
+        );
+    } else {
+        println!("kind:       {kind}");
+        println!("format:     {format} ({})", if pem { "PEM" } else { "DER" });
+        match alg {
+            Some(alg) => println!("algorithm:  {alg}"),
+            None => println!("algorithm:  (encrypted: known after decryption)"),
+        }
+        if let Some(p) = protection {
+            println!("kdf:        {}", p.kdf);
+            println!("cipher:     {}", p.cipher);
         }
     }
     Ok(true)

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use pqmigrate::sig::{PublicKey, SigAlg, SigningKey};
+use pqmigrate::sig::{PublicKey, SigAlg};
 use zeroize::Zeroizing;
 
 use crate::{CliError, bail, input};
@@ -112,36 +112,31 @@ pub(crate) fn write_file(path: &Path, contents: &str, secret: bool) -> Result<()
         .map_err(|e| CliError::Message(format!("{}: {e}", path.display())))
 }
 
-fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
-    let mut s = prefix.as_os_str().to_owned();
-    s.push(ext);
-    PathBuf::from(s)
-}
-
-/// Writes `PREFIX.pub` (public) and `PREFIX.key` (mode 0600), refusing to overwrite
-/// either; returns their paths. Shared by `keygen` and `kem keygen`.
+/// Writes `PREFIX.key` (through `write_key`, which must create it mode 0600) and then
+/// `PREFIX.pub`, refusing to overwrite either; returns their paths. Shared by `keygen`,
+/// `kem keygen` and `key import`.
 pub(crate) fn write_key_pair(
     prefix: &Path,
     public_hex: &str,
-    secret_hex: &str,
+    write_key: impl FnOnce(&Path) -> Result<(), CliError>,
 ) -> Result<(PathBuf, PathBuf), CliError> {
-    let (pub_path, key_path) = (with_ext(prefix, ".pub"), with_ext(prefix, ".key"));
+    let (pub_path, key_path) = (
+        crate::keyfile::with_ext(prefix, ".pub"),
+        crate::keyfile::with_ext(prefix, ".key"),
+    );
     for p in [&pub_path, &key_path] {
         if p.exists() {
             bail!("{} exists; remove it or choose another --out", p.display());
         }
     }
-    write_file(&key_path, &Zeroizing::new(format!("{secret_hex}\n")), true)?;
+    write_key(&key_path)?;
     write_file(&pub_path, &format!("{public_hex}\n"), false)?;
     Ok((pub_path, key_path))
 }
 
-/// A secret key file: an envelope, or with `raw` a payload of that algorithm.
-pub(crate) fn read_signing_key(path: &Path, raw: Option<SigAlg>) -> Result<SigningKey, CliError> {
-    let bytes = secret_hex_file("--key", path)?;
-    match raw {
-        Some(alg) => SigningKey::from_parts(alg, &bytes),
-        None => SigningKey::from_bytes(&bytes),
-    }
-    .map_err(|e| CliError::Message(format!("--key: {e}")))
+/// Writes a legacy hex key file (`--raw --unencrypted`), mode 0600.
+pub(crate) fn write_hex_key(path: &Path, secret_hex: &str) -> Result<(), CliError> {
+    write_file(path, &Zeroizing::new(format!("{secret_hex}\n")), true)?;
+    crate::keyfile::warn_unencrypted(path);
+    Ok(())
 }

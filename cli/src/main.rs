@@ -11,6 +11,7 @@ mod cmd_conformance;
 mod cmd_digest;
 mod cmd_hash;
 mod cmd_kem;
+mod cmd_key;
 mod cmd_merkle;
 mod cmd_migrate;
 mod cmd_policy;
@@ -19,6 +20,7 @@ mod cmd_sig;
 mod cmd_tour;
 mod cmd_vectors;
 mod files;
+mod keyfile;
 mod plot;
 
 use std::path::PathBuf;
@@ -104,12 +106,12 @@ enum Command {
     },
     /// Generate a signature key pair (PREFIX.pub, PREFIX.key)
     #[command(
-        after_help = "Examples:\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice\n  pqmigrate keygen --alg ml-dsa-44 --seed-file seed.hex --out test\n  head -c 32 /dev/urandom | xxd -p -c 64 | pqmigrate keygen --alg ml-dsa-44 --seed-file - --out test"
+        after_help = "Examples:\n  pqmigrate keygen --alg mldsa65-ecdsa-secp256k1-sha512 --out alice        # asks for a passphrase\n  pqmigrate keygen --alg ml-dsa-65 --passphrase-file pass.txt --out alice\n  pqmigrate keygen --alg ml-dsa-44 --seed-file seed.hex --unencrypted --out test\n  head -c 32 /dev/urandom | xxd -p -c 64 | pqmigrate keygen --alg ml-dsa-44 --seed-file - --passphrase-env PQ_PASS --out test\n\nPREFIX.key is encrypted PKCS#8 PEM (OpenSSL reads it) where the algorithm has a\nregistered OID, else the encrypted pqmigrate container; --unencrypted writes it plain."
     )]
     Keygen(cmd_sig::KeygenArgs),
     /// Sign a file; prints the signature envelope in hex
     #[command(
-        after_help = "Examples:\n  pqmigrate sign --key alice.key tx.bin > tx.sig\n  pqmigrate sign --key alice.key --ctx 636861696e2d31 --deterministic tx.bin"
+        after_help = "Examples:\n  pqmigrate sign --key alice.key --passphrase-file pass.txt tx.bin > tx.sig\n  pqmigrate sign --key alice.key --ctx 636861696e2d31 --deterministic tx.bin"
     )]
     Sign(cmd_sig::SignArgs),
     /// Verify a signature: exit 0 valid, 1 invalid, 2 bad input
@@ -117,9 +119,18 @@ enum Command {
     Verify(cmd_sig::VerifyArgs),
     /// Describe a key or signature envelope (secrets are never printed)
     #[command(
-        after_help = "Examples:\n  pqmigrate inspect @alice.pub\n  pqmigrate inspect @tx.sig --json"
+        after_help = "Examples:\n  pqmigrate inspect @alice.pub\n  pqmigrate inspect @alice.key     # PEM/DER key files: format, algorithm, encryption\n  pqmigrate inspect @tx.sig --json"
     )]
     Inspect(cmd_sig::InspectArgs),
+    /// Keys in standard formats: export as SPKI/PKCS#8 (encrypted by default), import
+    /// PKCS#8 (encrypted or not) and SPKI, PEM or DER
+    #[command(
+        after_help = "Examples:\n  pqmigrate key export --pub alice.pub --format spki --pem\n  pqmigrate key import --in openssl.p8 --passphrase-file pass.txt --out alice"
+    )]
+    Key {
+        #[command(subcommand)]
+        command: cmd_key::KeyCommand,
+    },
     /// Work with self-describing digests (multihash)
     #[command(
         after_help = "Examples:\n  pqmigrate digest decode 1620a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a"
@@ -263,6 +274,7 @@ fn main() -> ExitCode {
             file,
         } => cmd_hash::run(alg, multihash, json, file),
         Command::Keygen(a) => cmd_sig::keygen(a),
+        Command::Key { command } => cmd_key::run(command),
         Command::Sign(a) => cmd_sig::sign(a),
         Command::Verify(a) => cmd_sig::verify(a),
         Command::Inspect(a) => cmd_sig::inspect(a),

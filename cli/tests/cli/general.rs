@@ -10,7 +10,7 @@ fn help_has_examples() {
         &["merkle", "verify", "--help"],
         &["digest", "decode", "--help"],
         &["algs", "--help"],
-        &["keygen", "--help"],
+        &["keygen", "--unencrypted", "--help"],
         &["sign", "--help"],
         &["verify", "--help"],
         &["inspect", "--help"],
@@ -22,7 +22,7 @@ fn help_has_examples() {
         &["address", "--help"],
         &["upgrade", "attest", "--help"],
         &["upgrade", "verify", "--help"],
-        &["kem", "keygen", "--help"],
+        &["kem", "keygen", "--unencrypted", "--help"],
         &["kem", "encaps", "--help"],
         &["kem", "decaps", "--help"],
         &["conformance", "--help"],
@@ -86,6 +86,7 @@ fn cli_inputs_have_size_limits() {
     let d = dir.path();
     let keygen = run(&[
         "keygen",
+        "--unencrypted",
         "--alg",
         "ml-dsa-44",
         "--out",
@@ -159,6 +160,7 @@ fn secret_files_with_loose_permissions_are_refused() {
     let prefix = d.join("k");
     let o = run(&[
         "keygen",
+        "--unencrypted",
         "--alg",
         "secp256k1",
         "--out",
@@ -185,6 +187,7 @@ fn secret_files_with_loose_permissions_are_refused() {
     assert_bad_input(
         &run(&[
             "keygen",
+            "--unencrypted",
             "--alg",
             "secp256k1",
             "--seed",
@@ -199,6 +202,7 @@ fn secret_files_with_loose_permissions_are_refused() {
     assert_bad_input(
         &run(&[
             "keygen",
+            "--unencrypted",
             "--alg",
             "secp256k1",
             "--seed-file",

@@ -13,6 +13,7 @@ fn kem_keygen_encaps_decaps() {
     let o = run(&[
         "kem",
         "keygen",
+        "--unencrypted",
         "--alg",
         "x-wing",
         "--seed-file",
@@ -32,9 +33,17 @@ fn kem_keygen_encaps_decaps() {
     for alg in ["ml-kem-768", "ml-kem-1024", "x-wing"] {
         let prefix = p(alg);
         assert!(
-            run(&["kem", "keygen", "--alg", alg, "--out", &prefix])
-                .status
-                .success()
+            run(&[
+                "kem",
+                "keygen",
+                "--unencrypted",
+                "--alg",
+                alg,
+                "--out",
+                &prefix
+            ])
+            .status
+            .success()
         );
         let pub_file = format!("{prefix}.pub");
         // Without --show-secret only the ciphertext is printed.
@@ -118,6 +127,7 @@ fn kem_keygen_encaps_decaps() {
         &run(&[
             "kem",
             "keygen",
+            "--unencrypted",
             "--alg",
             "ml-kem-768",
             "--seed-file",
@@ -128,11 +138,27 @@ fn kem_keygen_encaps_decaps() {
         "must hold 64 bytes",
     );
     assert_bad_input(
-        &run(&["kem", "keygen", "--alg", "x-wing", "--out", &p("xw")]),
+        &run(&[
+            "kem",
+            "keygen",
+            "--unencrypted",
+            "--alg",
+            "x-wing",
+            "--out",
+            &p("xw"),
+        ]),
         "exists",
     );
     assert_bad_input(
-        &run(&["kem", "keygen", "--alg", "kyber", "--out", &p("k")]),
+        &run(&[
+            "kem",
+            "keygen",
+            "--unencrypted",
+            "--alg",
+            "kyber",
+            "--out",
+            &p("k"),
+        ]),
         "unknown KEM",
     );
 }

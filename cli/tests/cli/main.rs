@@ -93,6 +93,7 @@ mod conformance;
 mod general;
 mod hash;
 mod kem;
+mod keys;
 mod merkle;
 mod migrate;
 mod policy;

@@ -46,7 +46,16 @@ fn address_upgrade_and_transition() {
         ("mldsa65-ecdsa-secp256k1-sha512", seed("22"), "new"),
     ] {
         let o = run_stdin(
-            &["keygen", "--alg", alg, "--seed-file", "-", "--out", &p(out)],
+            &[
+                "keygen",
+                "--unencrypted",
+                "--alg",
+                alg,
+                "--seed-file",
+                "-",
+                "--out",
+                &p(out),
+            ],
             s.as_bytes(),
         );
         assert!(o.status.success());

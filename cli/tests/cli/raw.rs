@@ -50,6 +50,7 @@ fn raw_encodings_interoperate_with_the_drafts_vectors() {
     let o = run(&[
         "kem",
         "keygen",
+        "--unencrypted",
         "--raw",
         "--alg",
         "x-wing",
@@ -126,6 +127,7 @@ fn raw_encodings_interoperate_with_the_drafts_vectors() {
     let alg = "mldsa44-ecdsa-secp256k1-sha256";
     let o = run(&[
         "keygen",
+        "--unencrypted",
         "--raw",
         "--alg",
         alg,

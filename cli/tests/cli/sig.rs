@@ -10,6 +10,8 @@ fn keygen_sign_verify_inspect() {
     let m = msg.to_str().unwrap();
     let seed = write_secret(d, "seed.hex", "42".repeat(32).as_bytes());
     let seed = seed.to_str().unwrap();
+    let pass = write_secret(d, "pass.txt", b"a passphrase\n");
+    let pass = pass.to_str().unwrap();
     for alg in [
         "secp256k1",
         "ml-dsa-44",
@@ -28,7 +30,20 @@ fn keygen_sign_verify_inspect() {
     ] {
         let prefix = d.join(alg);
         let p = prefix.to_str().unwrap();
-        let o = run(&["keygen", "--alg", alg, "--seed-file", seed, "--out", p]);
+        // Encrypted (the default), with a light KDF to keep the test fast.
+        let o = run(&[
+            "keygen",
+            "--alg",
+            alg,
+            "--seed-file",
+            seed,
+            "--passphrase-file",
+            pass,
+            "--kdf",
+            "scrypt:10:8:1",
+            "--out",
+            p,
+        ]);
         assert!(
             o.status.success(),
             "{alg}: {}",
@@ -46,7 +61,14 @@ fn keygen_sign_verify_inspect() {
         } else {
             &["--ctx", "0a0b"]
         };
-        let mut args = vec!["sign", "--key", &keyf, "--deterministic"];
+        let mut args = vec![
+            "sign",
+            "--key",
+            &keyf,
+            "--passphrase-file",
+            pass,
+            "--deterministic",
+        ];
         args.extend_from_slice(ctx);
         args.push(m);
         let o = run(&args);
@@ -105,14 +127,32 @@ fn keygen_sign_verify_inspect() {
         let o = run(&["inspect", &format!("@{keyf}")]);
         let text = stdout(&o);
         assert!(
-            text.contains("secret key") && text.contains("not shown"),
-            "{alg}"
+            text.contains("kind:       encrypted private key") && text.contains("scrypt:10:8:1"),
+            "{alg}: {text}"
         );
-        let key_hex = std::fs::read_to_string(&keyf).unwrap();
-        assert!(
-            !text.contains(&key_hex.trim()[4..20]),
-            "{alg}: inspect must not print secrets"
-        );
+        let key_pem = std::fs::read_to_string(&keyf).unwrap();
+        let (label, format) = if [
+            "secp256k1",
+            "ml-dsa-44",
+            "ml-dsa-65",
+            "ml-dsa-87",
+            "slh-dsa-sha2-128f",
+        ]
+        .contains(&alg)
+            || alg.contains("-p256")
+            || alg.contains("ed25519")
+        {
+            ("-----BEGIN ENCRYPTED PRIVATE KEY-----", "PKCS#8")
+        } else {
+            (
+                "-----BEGIN ENCRYPTED PQMIGRATE PRIVATE KEY-----",
+                "pqmigrate container",
+            )
+        };
+        assert!(key_pem.starts_with(label), "{alg}: {key_pem}");
+        assert!(text.contains(format), "{alg}: {text}");
+        // Without the passphrase (no terminal here): one line, exit 2.
+        assert_bad_input(&run(&["sign", "--key", &keyf, m]), "passphrase is needed");
     }
 }
 
@@ -123,13 +163,14 @@ fn signature_cli_bad_input() {
     let p = d.join("k");
     let ps = p.to_str().unwrap();
     assert_bad_input(
-        &run(&["keygen", "--alg", "rsa", "--out", ps]),
+        &run(&["keygen", "--unencrypted", "--alg", "rsa", "--out", ps]),
         "unknown signature algorithm",
     );
     assert_bad_input(
         &run_stdin(
             &[
                 "keygen",
+                "--unencrypted",
                 "--alg",
                 "ml-dsa-44",
                 "--seed-file",
@@ -142,12 +183,12 @@ fn signature_cli_bad_input() {
         "32 bytes",
     );
     assert!(
-        run(&["keygen", "--alg", "secp256k1", "--out", ps])
+        run(&["keygen", "--unencrypted", "--alg", "secp256k1", "--out", ps])
             .status
             .success()
     );
     assert_bad_input(
-        &run(&["keygen", "--alg", "secp256k1", "--out", ps]),
+        &run(&["keygen", "--unencrypted", "--alg", "secp256k1", "--out", ps]),
         "exists",
     );
     let msg = write(d, "m", b"m");
@@ -171,6 +212,7 @@ fn signature_cli_bad_input() {
     assert!(
         run(&[
             "keygen",
+            "--unencrypted",
             "--alg",
             "ml-dsa-44",
             "--out",
