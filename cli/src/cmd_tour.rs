@@ -38,8 +38,11 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         "   secp256k1 key (from a fixed seed), address {old_addr} (keccak-256, 20 bytes)"
     ));
 
-    // 2. Key upgrade.
-    let new = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x22; 32])?;
+    // 2. Key upgrade. The new key is kept as a wallet keeps it: encrypted at rest with a
+    // passphrase from a file, then opened again the way `sign --passphrase-file` does.
+    let made = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x22; 32])?;
+    let kept = keep_encrypted(made)?;
+    let new = kept.key;
     let att = UpgradeAttestation::create(&old, new.public_key(), CHAIN, 1200)?;
     let att_ok = att.verify(CHAIN).is_ok();
     let replay_refused = att.verify(b"other-chain").is_err();
@@ -50,6 +53,19 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         "   the old key signs an attestation binding the new key, chain {:?}, height 1200 ({} bytes)",
         String::from_utf8_lossy(CHAIN),
         att.to_bytes().len()
+    ));
+    say(format!(
+        "   key kept encrypted: {} ({} + {}, {:.2} s to open), opened with the passphrase file: same key: {}; wrong passphrase: {}",
+        kept.label,
+        kept.kdf,
+        kept.cipher,
+        kept.open_seconds,
+        kept.same,
+        if kept.wrong_refused {
+            "refused"
+        } else {
+            "ACCEPTED"
+        }
     ));
     say(format!(
         "   verifies: {att_ok}; replayed on another chain: {}; new address {new_addr}",
@@ -279,6 +295,8 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
     } else {
         let record: Value = json!({
             "legacy_account": {"alg": "secp256k1", "address": old_addr.to_string()},
+            "key_file": {"label": kept.label, "kdf": kept.kdf, "cipher": kept.cipher,
+                         "same_key": kept.same, "wrong_passphrase_refused": kept.wrong_refused},
             "upgrade": {"to": new.alg().name(), "height": 1200, "attestation_bytes": att.to_bytes().len(),
                         "verified": att_ok, "replay_on_other_chain_refused": replay_refused,
                         "round_trip": decoded, "new_address": new_addr.to_string()},
@@ -298,4 +316,105 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         println!("{}", serde_json::to_string_pretty(&record)?);
     }
     Ok(true)
+}
+
+/// What step 2 learned from keeping the key in an encrypted file.
+struct Kept {
+    key: SigningKey,
+    label: String,
+    kdf: String,
+    cipher: &'static str,
+    open_seconds: f64,
+    same: bool,
+    wrong_refused: bool,
+}
+
+/// Writes `key` to a temporary directory as `keygen` does (encrypted with the default
+/// KDF, passphrase from a 0600 file), opens it again through the same code as `sign
+/// --passphrase-file`, and checks that a wrong passphrase is refused.
+fn keep_encrypted(key: SigningKey) -> Result<Kept, crate::CliError> {
+    use crate::keyfile::{self, Passphrase, Protect};
+    use pqmigrate::formats::{self, AnyPrivateKey, Contents, Kdf};
+
+    let dir = TempDir::new()?;
+    let write_secret = |name: &str, bytes: &[u8]| -> Result<std::path::PathBuf, crate::CliError> {
+        let path = dir.0.join(name);
+        crate::files::write_file(&path, std::str::from_utf8(bytes).expect("ASCII"), true)?;
+        Ok(path)
+    };
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random)
+        .map_err(|e| crate::CliError::Message(format!("no OS randomness: {e}")))?;
+    let pass_file = write_secret(
+        "passphrase.txt",
+        format!("{}\n", hex::encode(random)).as_bytes(),
+    )?;
+    let wrong_file = write_secret("wrong.txt", b"not the passphrase\n")?;
+    let pass = Passphrase {
+        passphrase_file: Some(pass_file),
+        passphrase_env: None,
+    };
+    let key_path = dir.0.join("wallet.key");
+    let protect = Protect {
+        unencrypted: false,
+        kdf: Kdf::DEFAULT,
+    };
+    let public = key.public_key().clone();
+    let wrapped = AnyPrivateKey::Signing(key);
+    keyfile::write_private(&key_path, &wrapped, &protect, || {
+        pass.get_new("the tour key")
+    })?;
+    let pem = std::fs::read(&key_path)?;
+    let label = String::from_utf8_lossy(&pem)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_matches('-')
+        .trim_start_matches("BEGIN ")
+        .to_string();
+    let Contents::Encrypted { protection, .. } =
+        formats::describe(&pem).map_err(|e| crate::CliError::Message(e.to_string()))?
+    else {
+        return Err(crate::CliError::Message("tour key not encrypted".into()));
+    };
+    let started = Instant::now();
+    let opened = keyfile::load_signing_key(&key_path, &pass, None, None)?;
+    let open_seconds = started.elapsed().as_secs_f64();
+    let wrong = Passphrase {
+        passphrase_file: Some(wrong_file),
+        passphrase_env: None,
+    };
+    let wrong_refused = keyfile::load_signing_key(&key_path, &wrong, None, None).is_err();
+    Ok(Kept {
+        same: opened.public_key() == &public,
+        key: opened,
+        label,
+        kdf: protection.kdf.to_string(),
+        cipher: protection.cipher,
+        open_seconds,
+        wrong_refused,
+    })
+}
+
+/// A private temporary directory, removed on drop.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new() -> Result<Self, crate::CliError> {
+        let mut tag = [0u8; 8];
+        getrandom::fill(&mut tag)
+            .map_err(|e| crate::CliError::Message(format!("no OS randomness: {e}")))?;
+        let path = std::env::temp_dir().join(format!("pqmigrate-tour-{}", hex::encode(tag)));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(&path)?;
+        Ok(Self(path))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -22,6 +22,10 @@ fn tour_runs_and_reports_the_key_facts() {
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["upgrade"]["verified"], true);
+    assert_eq!(v["key_file"]["label"], "ENCRYPTED PQMIGRATE PRIVATE KEY");
+    assert_eq!(v["key_file"]["kdf"], "scrypt:14:8:16");
+    assert_eq!(v["key_file"]["same_key"], true);
+    assert_eq!(v["key_file"]["wrong_passphrase_refused"], true);
     assert_eq!(v["upgrade"]["replay_on_other_chain_refused"], true);
     assert_eq!(v["all_signatures_verify"], true);
     assert_eq!(v["classical_attestation_at_sunset_accepted"], false);
