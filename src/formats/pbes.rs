@@ -40,9 +40,9 @@ pub enum Kdf {
 
 impl Kdf {
     /// The default for new key files: scrypt `N = 2^14, r = 8, p = 16`, the parameters
-    /// of `openssl pkcs8 -scrypt`. OpenSSL refuses scrypt needing more than 32 MiB
-    /// (`128·N·r`), so the work factor is raised through `p`, not `N`: 16 MiB of memory
-    /// and 16× the time of `p = 1` per guess (measured in BENCHMARKS.md).
+    /// of `openssl pkcs8 -scrypt`. OpenSSL caps scrypt's memory (`128·N·r`) below
+    /// 32 MiB, so the work factor is raised through `p`, not `N`: 16 MiB of memory and
+    /// 16× the time of `p = 1` per guess (0.53 s on one core, BENCHMARKS.md).
     pub const DEFAULT: Self = Self::Scrypt {
         log_n: 14,
         r: 8,
