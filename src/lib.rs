@@ -31,6 +31,7 @@
 //! | [`merkle`] | RFC 9162 trees, inclusion and consistency proofs, root transitions and dual digests, the legacy Bitcoin-style root |
 //! | [`sig`] | one module per component family (secp256k1, P-256, Ed25519, ML-DSA), composites as data, keys and signatures, addresses, upgrade attestations, batch verification |
 //! | [`kem`] | ML-KEM-768/1024 and X-Wing key encapsulation |
+//! | `formats` | PKCS#8 / SPKI (DER, PEM) with the standards' OIDs, passphrase-encrypted PKCS#8, the pqmigrate container (feature `formats`) |
 //! | [`policy`] | [`policy::MigrationPolicy`]: what is accepted at which height, one `check(height, subject)` |
 //! | [`conformance`] | checks a chain's own data layer for known ambiguities |
 //! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
@@ -43,6 +44,7 @@
 //! | `config` | yes | loading a `MigrationPolicy` from TOML or JSON (errors name key and line) |
 //! | `parallel` | yes | batch signature verification across cores (rayon) |
 //! | `vectors` | yes | generating and checking the JSON vectors |
+//! | `formats` | yes | standard key formats and encrypted key files (`pqmigrate::formats`; RustCrypto `pkcs8`/`pkcs5`) |
 //! | `serde` | no | serde for the policy types, `no_std` |
 //! | `libsecp256k1` | no | ECDSA secp256k1 through libsecp256k1 instead of `k256` |
 //! | `rustcrypto-mldsa` | no | RustCrypto `ml-dsa` as the ML-DSA backend instead of libcrux |
