@@ -7,10 +7,7 @@ use pqmigrate::kem::{Ciphertext, DecapsulationKey, EncapsulationKey, KemAlg};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::files::{
-    RawFlag, check_alg, encode_hex, envelope_payload, hex_or_file, secret_hex_file, write_file,
-    write_hex_key, write_key_pair,
-};
+use crate::files::{RawFlag, check_alg, encode_hex, hex_or_file, secret_hex_file, write_file};
 use crate::keyfile::{self, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail};
 use pqmigrate::formats::AnyPrivateKey;
@@ -210,46 +207,16 @@ fn keygen(a: KeygenArgs) -> Outcome {
         }
         None => DecapsulationKey::generate(a.alg)?,
     };
-    if a.raw.raw && !a.protect.unencrypted {
-        bail!("--raw writes the legacy raw hex seed, which cannot be encrypted: add --unencrypted");
-    }
     let ek = dk.encapsulation_key();
     let pk_hex = encode_hex(a.raw.raw, &ek.to_bytes(), ek.payload());
     let key = AnyPrivateKey::Decapsulation(dk);
-    let mut format = "raw hex";
-    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, |path| {
-        if a.raw.raw {
-            let AnyPrivateKey::Decapsulation(dk) = &key else {
-                unreachable!()
-            };
-            let env = dk.to_bytes();
-            write_hex_key(path, &Zeroizing::new(hex::encode(envelope_payload(&env))))
-        } else {
-            format = keyfile::write_private(path, &key, &a.protect, || {
-                a.pass.get_new(&path.display().to_string())
-            })?;
-            Ok(())
-        }
+    let saved = keyfile::save_pair(&a.out, &key, &pk_hex, a.raw.raw, &a.protect, |path| {
+        a.pass.get_new(&path.display().to_string())
     })?;
-    let encrypted = !a.protect.unencrypted;
-    if a.json.json {
-        println!(
-            "{}",
-            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path,
-                   "key_format": format, "encrypted": encrypted})
-        );
-    } else {
-        println!(
-            "{} key pair: {} {} ({}{format})",
-            a.alg,
-            pub_path.display(),
-            key_path.display(),
-            if encrypted {
-                "encrypted "
-            } else {
-                "UNENCRYPTED "
-            },
-        );
-    }
+    saved.report(
+        &format!("{} key pair", a.alg),
+        a.json.json,
+        json!({"alg": a.alg.name()}),
+    );
     Ok(true)
 }

@@ -11,7 +11,7 @@ use pqmigrate::sig::PublicKey;
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::files::{write_file, write_key_pair};
+use crate::files::write_file;
 use crate::keyfile::{self, NewPassphrase, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail, input};
 
@@ -259,32 +259,13 @@ fn import(a: ImportArgs) -> Outcome {
     drop(bytes);
     let key = keyfile::load_any("--in", &a.input, &a.pass)?;
     let pk_hex = hex::encode(key.public_key().to_envelope());
-    let mut format = "";
-    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, |path| {
-        format = keyfile::write_private(path, &key, &a.protect, || {
-            keyfile::new_passphrase(&a.new_pass, &a.pass, &path.display().to_string())
-        })?;
-        Ok(())
+    let saved = keyfile::save_pair(&a.out, &key, &pk_hex, false, &a.protect, |path| {
+        keyfile::new_passphrase(&a.new_pass, &a.pass, &path.display().to_string())
     })?;
-    let encrypted = !a.protect.unencrypted;
-    if a.json.json {
-        println!(
-            "{}",
-            json!({"alg": key.alg_name(), "kind": "private key", "public_key_file": pub_path,
-                   "secret_key_file": key_path, "key_format": format, "encrypted": encrypted})
-        );
-    } else {
-        println!(
-            "imported {} private key: {} {} ({}{format})",
-            key.alg_name(),
-            pub_path.display(),
-            key_path.display(),
-            if encrypted {
-                "encrypted "
-            } else {
-                "UNENCRYPTED "
-            }
-        );
-    }
+    saved.report(
+        &format!("imported {} private key", key.alg_name()),
+        a.json.json,
+        json!({"alg": key.alg_name(), "kind": "private key"}),
+    );
     Ok(true)
 }

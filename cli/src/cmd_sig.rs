@@ -8,10 +8,7 @@ use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey, VerifyMod
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::files::{
-    RawFlag, check_alg, decode_public, encode_hex, envelope_payload, hex_or_file, secret_hex_file,
-    write_hex_key, write_key_pair,
-};
+use crate::files::{RawFlag, check_alg, decode_public, encode_hex, hex_or_file, secret_hex_file};
 use crate::keyfile::{self, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail, input, parse_sig_alg};
 
@@ -120,9 +117,6 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         None => getrandom::fill(&mut *seed)
             .map_err(|e| CliError::Message(format!("no OS randomness: {e}")))?,
     }
-    if a.raw.raw && !a.protect.unencrypted {
-        bail!("--raw writes the legacy raw hex key, which cannot be encrypted: add --unencrypted");
-    }
     let sk = SigningKey::from_seed(a.alg, &seed)?;
     let pk_hex = encode_hex(
         a.raw.raw,
@@ -130,41 +124,14 @@ pub(crate) fn keygen(a: KeygenArgs) -> Outcome {
         sk.public_key().payload(),
     );
     let key = AnyPrivateKey::Signing(sk);
-    let mut format = "raw hex";
-    let (pub_path, key_path) = write_key_pair(&a.out, &pk_hex, |path| {
-        if a.raw.raw {
-            let AnyPrivateKey::Signing(sk) = &key else {
-                unreachable!()
-            };
-            let env = sk.to_bytes();
-            write_hex_key(path, &Zeroizing::new(hex::encode(envelope_payload(&env))))
-        } else {
-            format = keyfile::write_private(path, &key, &a.protect, || {
-                a.pass.get_new(&path.display().to_string())
-            })?;
-            Ok(())
-        }
+    let saved = keyfile::save_pair(&a.out, &key, &pk_hex, a.raw.raw, &a.protect, |path| {
+        a.pass.get_new(&path.display().to_string())
     })?;
-    let encrypted = !a.protect.unencrypted;
-    if a.json.json {
-        println!(
-            "{}",
-            json!({"alg": a.alg.name(), "public_key_file": pub_path, "secret_key_file": key_path,
-                   "public_key": pk_hex, "key_format": format, "encrypted": encrypted})
-        );
-    } else {
-        println!(
-            "{} key pair: {} {} ({}{format})",
-            a.alg,
-            pub_path.display(),
-            key_path.display(),
-            if encrypted {
-                "encrypted "
-            } else {
-                "UNENCRYPTED "
-            },
-        );
-    }
+    saved.report(
+        &format!("{} key pair", a.alg),
+        a.json.json,
+        json!({"alg": a.alg.name(), "public_key": pk_hex}),
+    );
     Ok(true)
 }
 

@@ -309,6 +309,76 @@ pub(crate) fn write_private(
     Ok(what)
 }
 
+/// A key pair just written by [`save_pair`].
+pub(crate) struct Saved {
+    pub_path: PathBuf,
+    key_path: PathBuf,
+    format: &'static str,
+    encrypted: bool,
+}
+
+/// Writes `PREFIX.key` and `PREFIX.pub` for `keygen`, `kem keygen` and `key import`:
+/// with `raw` (and `--unencrypted`) the legacy raw hex payload, otherwise through
+/// [`write_private`] under the passphrase `pass` gives for the key file's path.
+pub(crate) fn save_pair(
+    out: &Path,
+    key: &AnyPrivateKey,
+    public_hex: &str,
+    raw: bool,
+    protect: &Protect,
+    pass: impl FnOnce(&Path) -> Result<Zeroizing<Vec<u8>>, CliError>,
+) -> Result<Saved, CliError> {
+    if raw && !protect.unencrypted {
+        bail!("--raw writes the legacy raw hex key, which cannot be encrypted: add --unencrypted");
+    }
+    let mut format = "raw hex";
+    let (pub_path, key_path) = crate::files::write_key_pair(out, public_hex, |path| {
+        if raw {
+            let envelope = match key {
+                AnyPrivateKey::Signing(k) => k.to_bytes(),
+                AnyPrivateKey::Decapsulation(k) => k.to_bytes(),
+            };
+            let payload = crate::files::envelope_payload(&envelope);
+            crate::files::write_hex_key(path, &Zeroizing::new(hex::encode(payload)))
+        } else {
+            format = write_private(path, key, protect, || pass(path))?;
+            Ok(())
+        }
+    })?;
+    Ok(Saved {
+        pub_path,
+        key_path,
+        format,
+        encrypted: !protect.unencrypted,
+    })
+}
+
+impl Saved {
+    /// Prints `headline: PREFIX.pub PREFIX.key (encrypted FORMAT)`, or `fields` with the
+    /// files, format and encryption added, as JSON.
+    pub(crate) fn report(&self, headline: &str, json: bool, mut fields: serde_json::Value) {
+        if json {
+            fields["public_key_file"] = self.pub_path.display().to_string().into();
+            fields["secret_key_file"] = self.key_path.display().to_string().into();
+            fields["key_format"] = self.format.into();
+            fields["encrypted"] = self.encrypted.into();
+            println!("{fields}");
+        } else {
+            println!(
+                "{headline}: {} {} ({}{})",
+                self.pub_path.display(),
+                self.key_path.display(),
+                if self.encrypted {
+                    "encrypted "
+                } else {
+                    "UNENCRYPTED "
+                },
+                self.format
+            );
+        }
+    }
+}
+
 /// The passphrase for a key written by `key export`/`key import`: the new one if given,
 /// else `fallback` (the one that opened the input), else asked for.
 pub(crate) fn new_passphrase(
