@@ -41,19 +41,6 @@ struct LampsCase {
     x5c: String,
 }
 
-fn lamps_alg(tc_id: &str) -> Option<SigAlg> {
-    Some(match tc_id {
-        "id-ML-DSA-44" => SigAlg::MlDsa44,
-        "id-ML-DSA-65" => SigAlg::MlDsa65,
-        "id-ML-DSA-87" => SigAlg::MlDsa87,
-        "id-MLDSA44-ECDSA-P256-SHA256" => SigAlg::MlDsa44P256,
-        "id-MLDSA65-ECDSA-P256-SHA512" => SigAlg::MlDsa65P256,
-        "id-MLDSA44-Ed25519-SHA512" => SigAlg::MlDsa44Ed25519,
-        "id-MLDSA65-Ed25519-SHA512" => SigAlg::MlDsa65Ed25519,
-        _ => return None,
-    })
-}
-
 /// The draft's vectors carry each key's PKCS#8 (`sk_pkcs8`) and a certificate (`x5c`)
 /// whose SPKI is the public key: ours must be byte-identical, both ways.
 #[test]
@@ -62,7 +49,7 @@ fn pkcs8_and_spki_match_the_lamps_draft_vectors() {
     let file: LampsFile = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut checked = 0;
     for case in &file.tests {
-        let Some(alg) = lamps_alg(&case.tc_id) else {
+        let Some(alg) = common::lamps_alg(&case.tc_id) else {
             continue;
         };
         let id = &case.tc_id;

@@ -6,7 +6,7 @@
 mod common;
 
 use base64::Engine as _;
-use pqmigrate::sig::{PublicKey, SigAlg, Signature, SigningKey, VerifyMode};
+use pqmigrate::sig::{PublicKey, Signature, SigningKey, VerifyMode};
 
 #[derive(serde::Deserialize)]
 struct File {
@@ -29,19 +29,6 @@ fn b64(s: &str) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD.decode(s).unwrap()
 }
 
-fn alg_for(tc_id: &str) -> Option<SigAlg> {
-    Some(match tc_id {
-        "id-ML-DSA-44" => SigAlg::MlDsa44,
-        "id-ML-DSA-65" => SigAlg::MlDsa65,
-        "id-ML-DSA-87" => SigAlg::MlDsa87,
-        "id-MLDSA44-ECDSA-P256-SHA256" => SigAlg::MlDsa44P256,
-        "id-MLDSA65-ECDSA-P256-SHA512" => SigAlg::MlDsa65P256,
-        "id-MLDSA44-Ed25519-SHA512" => SigAlg::MlDsa44Ed25519,
-        "id-MLDSA65-Ed25519-SHA512" => SigAlg::MlDsa65Ed25519,
-        _ => return None,
-    })
-}
-
 #[test]
 fn lamps_composite_official_vectors() {
     let dir = common::data("lamps-composite");
@@ -53,7 +40,7 @@ fn lamps_composite_official_vectors() {
     let mut not_ours = Vec::new();
     let mut high_s = Vec::new();
     for case in &file.tests {
-        let Some(alg) = alg_for(&case.tc_id) else {
+        let Some(alg) = common::lamps_alg(&case.tc_id) else {
             not_ours.push(case.tc_id.as_str());
             continue;
         };
