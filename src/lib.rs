@@ -33,6 +33,7 @@
 //! | [`kem`] | ML-KEM-768/1024 and X-Wing key encapsulation |
 //! | `formats` | PKCS#8 / SPKI (DER, PEM) with the standards' OIDs, passphrase-encrypted PKCS#8, the pqmigrate container (feature `formats`) |
 //! | [`policy`] | [`policy::MigrationPolicy`]: what is accepted at which height, one `check(height, subject)` |
+//! | [`multisig`] | m-of-n hybrid multisig: descriptors, partial and multisig signatures, policy-aware verification, rotation |
 //! | [`conformance`] | checks a chain's own data layer for known ambiguities |
 //! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
 //!
@@ -111,6 +112,7 @@ pub mod hash;
 pub mod id;
 pub mod kem;
 pub mod merkle;
+pub mod multisig;
 pub mod policy;
 pub mod sig;
 #[cfg(feature = "vectors")]

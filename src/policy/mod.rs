@@ -103,6 +103,16 @@ pub enum Subject<'a> {
     /// backdated to before the classical sunset is refused once the sunset has passed.
     /// The signature itself is checked by [`UpgradeAttestation::verify`]; a node needs both.
     UpgradeAttestation(&'a UpgradeAttestation),
+    /// Any other statement signed for height `signed` by a key of scheme `signer` (a
+    /// multisig rotation's signers, say): the rules of [`Subject::UpgradeAttestation`]
+    /// — `signed` within `attestation-max-age` below the including height, and the
+    /// signer allowed to sign upgrades there.
+    SignedStatement {
+        /// The signing key's scheme.
+        signer: SigId,
+        /// The height written in the statement by its signer.
+        signed: u64,
+    },
     /// Data committed in a role under a hash family.
     Hash(HashRole, HashId),
     /// Every role of a [`HashSuite`] (which must itself be valid).
@@ -347,7 +357,12 @@ impl MigrationPolicy {
         match subject {
             Subject::Signature(id) => self.signature(height, id),
             Subject::AttestationSigner(id) => self.attestation_signer(height, id),
-            Subject::UpgradeAttestation(att) => self.upgrade_attestation(height, att),
+            Subject::UpgradeAttestation(att) => {
+                self.signed_statement(height, att.old_key().alg().id(), att.height())
+            }
+            Subject::SignedStatement { signer, signed } => {
+                self.signed_statement(height, signer, signed)
+            }
             Subject::Hash(role, id) => self.hash(height, role, id),
             Subject::Suite(suite) => self.suite(height, suite),
             Subject::RootTransition(t) => self.root_transition(height, t),
@@ -457,21 +472,13 @@ impl MigrationPolicy {
         }
     }
 
-    fn upgrade_attestation(
-        &self,
-        height: u64,
-        att: &UpgradeAttestation,
-    ) -> Result<(), PolicyError> {
-        let id = att.old_key().alg().id();
+    fn signed_statement(&self, height: u64, id: SigId, signed: u64) -> Result<(), PolicyError> {
         let max_age = self.signatures.attestation_max_age;
-        if !attestation_is_current(att.height(), height, max_age) {
+        if !attestation_is_current(signed, height, max_age) {
             return Err(self.sig_error(
                 height,
                 id,
-                Rule::AttestationNotCurrent {
-                    signed: att.height(),
-                    max_age,
-                },
+                Rule::AttestationNotCurrent { signed, max_age },
             ));
         }
         self.attestation_signer(height, id)

@@ -38,6 +38,17 @@ pub struct Address {
 }
 
 impl Address {
+    /// The first `len` bytes of `digest` as an address (`len` at most the digest's).
+    pub(crate) fn from_prefix(digest: &[u8], len: u8) -> Self {
+        let n = usize::from(len).min(digest.len());
+        let mut bytes = [0; MAX_OUTPUT_LEN];
+        bytes[..n].copy_from_slice(&digest[..n]);
+        Self {
+            len: n as u8,
+            bytes,
+        }
+    }
+
     /// The address bytes.
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
