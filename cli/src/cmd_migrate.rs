@@ -26,7 +26,7 @@ pub(crate) enum SuiteName {
 }
 
 impl SuiteName {
-    fn suite(self) -> HashSuite {
+    pub(crate) fn suite(self) -> HashSuite {
         match self {
             Self::Keccak => HashSuite::KECCAK,
             Self::Sha2 => HashSuite::SHA2,

@@ -14,6 +14,7 @@ mod cmd_kem;
 mod cmd_key;
 mod cmd_merkle;
 mod cmd_migrate;
+mod cmd_multisig;
 mod cmd_policy;
 mod cmd_registry;
 mod cmd_sig;
@@ -130,6 +131,14 @@ enum Command {
     Key {
         #[command(subcommand)]
         command: cmd_key::KeyCommand,
+    },
+    /// m-of-n hybrid multisig wallets: create, sign, combine, verify, rotate
+    #[command(
+        after_help = "Examples:\n  pqmigrate multisig create --threshold 2 --out treasury.json a.pub b.pub c.pub\n  pqmigrate multisig sign --key a.key --passphrase-file pass.txt --descriptor treasury.json tx.bin > a.part\n  pqmigrate multisig combine --descriptor treasury.json @a.part @c.part > tx.msig\n  pqmigrate multisig verify --descriptor treasury.json --sig @tx.msig tx.bin"
+    )]
+    Multisig {
+        #[command(subcommand)]
+        command: cmd_multisig::MultisigCommand,
     },
     /// Work with self-describing digests (multihash)
     #[command(
@@ -275,6 +284,7 @@ fn main() -> ExitCode {
         } => cmd_hash::run(alg, multihash, json, file),
         Command::Keygen(a) => cmd_sig::keygen(a),
         Command::Key { command } => cmd_key::run(command),
+        Command::Multisig { command } => cmd_multisig::run(command),
         Command::Sign(a) => cmd_sig::sign(a),
         Command::Verify(a) => cmd_sig::verify(a),
         Command::Inspect(a) => cmd_sig::inspect(a),

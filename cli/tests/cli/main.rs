@@ -96,6 +96,7 @@ mod kem;
 mod keys;
 mod merkle;
 mod migrate;
+mod multisig;
 mod policy;
 mod raw;
 mod registry;
