@@ -408,3 +408,50 @@ proptest! {
         prop_assert_eq!(back.to_bytes(), sig.to_bytes());
     }
 }
+
+/// `vectors/multisig/multisig.json` read as a consumer would: the descriptor decodes to
+/// the listed members, every valid signature verifies, every negative is refused at the
+/// stated stage, every bad descriptor is refused.
+#[test]
+fn multisig_vectors_as_a_consumer() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors/multisig/multisig.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let unhex = |k: &serde_json::Value| hex::decode(k.as_str().unwrap()).unwrap();
+    let d = Descriptor::from_bytes(&unhex(&v["descriptor"])).unwrap();
+    assert_eq!(d.threshold(), 2);
+    for (m, row) in d.members().iter().zip(v["members"].as_array().unwrap()) {
+        assert_eq!(m.to_bytes(), unhex(&row["public_key"]));
+    }
+    assert_eq!(
+        hex::encode(d.digest(&SUITE).unwrap().to_multihash()),
+        v["digest"]
+    );
+    let (msg, ctx) = (unhex(&v["message"]), unhex(&v["ctx"]));
+    assert_eq!(
+        d.message(&SUITE, &msg, &ctx).unwrap(),
+        unhex(&v["signed_message"])
+    );
+    for row in v["valid"].as_array().unwrap() {
+        let s = MultisigSignature::from_bytes(&d, &unhex(&row["signature"])).unwrap();
+        assert!(d.verify(&SUITE, &msg, &ctx, &s).is_ok());
+    }
+    for row in v["invalid_signatures"].as_array().unwrap() {
+        let case = row["case"].as_str().unwrap();
+        match MultisigSignature::from_bytes(&d, &unhex(&row["signature"])) {
+            Err(_) => assert_eq!(row["refused_at"], "decode", "{case}"),
+            Ok(s) => {
+                assert_eq!(row["refused_at"], "verify", "{case}");
+                assert!(d.verify(&SUITE, &msg, &ctx, &s).is_err(), "{case}");
+            }
+        }
+    }
+    for row in v["invalid_descriptors"].as_array().unwrap() {
+        assert!(
+            Descriptor::from_bytes(&unhex(&row["descriptor"])).is_err(),
+            "{}",
+            row["case"]
+        );
+    }
+}

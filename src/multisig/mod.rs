@@ -350,6 +350,25 @@ impl PartialSignature {
         Ok(Self { index, signature })
     }
 
+    /// [`Self::sign`] with deterministic signatures (ML-DSA/FN-DSA `rnd = 0`, RFC 6979
+    /// ECDSA): for test vectors; hedged signing is the default.
+    pub fn sign_deterministic(
+        wallet: &Descriptor,
+        suite: &HashSuite,
+        sk: &SigningKey,
+        msg: &[u8],
+        ctx: &[u8],
+    ) -> Result<Self, Error> {
+        let index = wallet
+            .index_of(sk.public_key())
+            .ok_or(Error::InvalidConfig(
+                "the key is not a member of this multisig",
+            ))?;
+        let m = wallet.message(suite, msg, ctx)?;
+        let signature = sk.sign_deterministic(&m, context_for(sk.public_key()))?;
+        Ok(Self { index, signature })
+    }
+
     /// A partial from its parts (checked against the wallet: index in range, signature
     /// of the member's scheme).
     pub fn from_parts(

@@ -8,6 +8,7 @@
 mod hashing;
 mod merkle_files;
 mod migration_files;
+mod multisig_files;
 mod sig_kem_files;
 
 use alloc::{format, string::String, vec::Vec};
@@ -60,6 +61,7 @@ pub fn generate() -> Vec<VectorFile> {
     out.extend(merkle_files::files());
     out.extend(sig_kem_files::files());
     out.extend(migration_files::files());
+    out.extend(multisig_files::files());
     out
 }
 
