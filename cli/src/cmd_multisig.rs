@@ -159,6 +159,8 @@ pub(crate) struct RotateSignArgs {
     key: PathBuf,
     #[command(flatten)]
     pass: Passphrase,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 #[derive(Args)]
@@ -168,6 +170,8 @@ pub(crate) struct RotateCombineArgs {
     /// Partial signatures, each hex or @FILE
     #[arg(required = true)]
     partials: Vec<String>,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 #[derive(Args)]
@@ -431,7 +435,12 @@ fn rotate_sign(a: RotateSignArgs) -> Outcome {
         &new.descriptor,
         &sk,
     )?;
-    println!("{}", hex::encode(p.to_bytes()));
+    let hex = hex::encode(p.to_bytes());
+    if a.json.json {
+        println!("{}", json!({"index": p.index(), "partial": hex}));
+    } else {
+        println!("{hex}");
+    }
     Ok(true)
 }
 
@@ -446,7 +455,15 @@ fn rotate_combine(a: RotateCombineArgs) -> Outcome {
         new.descriptor,
         &parts,
     )?;
-    println!("{}", hex::encode(rot.to_bytes()));
+    let hex = hex::encode(rot.to_bytes());
+    if a.json.json {
+        println!(
+            "{}",
+            json!({"height": rot.height(), "signers": rot.signature().signers(), "rotation": hex})
+        );
+    } else {
+        println!("{hex}");
+    }
     Ok(true)
 }
 

@@ -232,7 +232,29 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         ct.payload().len()
     ));
 
-    // 7. A short advise table, from speeds measured now.
+    // 7. A 2-of-3 treasury: a classical member is rotated out before the hybrid switch.
+    let treasury = treasury_step(&policy)?;
+    say("\n7. A 2-of-3 treasury wallet (pqmigrate multisig)".into());
+    say(format!(
+        "   members secp256k1 + 2 × mldsa65-ecdsa-secp256k1-sha512, address {}; a 2-of-3 signature is {} bytes",
+        treasury.address, treasury.signature_bytes
+    ));
+    say(format!(
+        "   signed by the classical and one hybrid member: valid at 999: {}; at 1000 the classical member stops counting: {}",
+        treasury.valid_before, treasury.refused_after
+    ));
+    say(format!(
+        "   rotation (2 of the old members sign the new member set at 990): verifies: {}; replayed on another chain: {}; the new wallet signs at 1000: {}",
+        treasury.rotation_ok,
+        if treasury.rotation_replay_refused {
+            "refused"
+        } else {
+            "ACCEPTED"
+        },
+        treasury.new_wallet_ok
+    ));
+
+    // 8. A short advise table, from speeds measured now.
     let inputs = Inputs {
         block_bytes: 1_000_000,
         tx_bytes: 250,
@@ -264,7 +286,7 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
         .filter(|r| shown.contains(&r.alg))
         .collect();
     let pick = advise::recommend(&rows, &inputs);
-    say("\n7. Advise: 1 MB blocks, 250-byte transactions, 10-minute blocks, category 3 (speeds measured just now)".into());
+    say("\n8. Advise: 1 MB blocks, 250-byte transactions, 10-minute blocks, category 3 (speeds measured just now)".into());
     if text {
         for line in advise::table(&rows).lines() {
             println!("   {line}");
@@ -307,6 +329,12 @@ pub(crate) fn run(out: JsonFlag) -> Outcome {
             "policy_keccak_merkle": {"1999": keccak_1999, "2000": keccak_2000},
             "batch": {"signatures": items.len(), "all_valid": batch_ok, "ms": batch_ms},
             "conformance": {"naive_bitcoin_exposed": naive.exposed(), "rfc9162_exposed": ours.exposed()},
+            "multisig": {"address": treasury.address, "signature_bytes": treasury.signature_bytes,
+                         "valid_before_switch": treasury.valid_before,
+                         "classical_member_refused_after_switch": treasury.refused_after,
+                         "rotation_verified": treasury.rotation_ok,
+                         "rotation_replay_refused": treasury.rotation_replay_refused,
+                         "new_wallet_signs": treasury.new_wallet_ok},
             "x_wing": {"encapsulation_key_bytes": peer_ek.payload().len(), "ciphertext_bytes": ct.payload().len(),
                        "secrets_equal": handshake_ok},
             "advise": {"inputs": inputs, "rows": rows,
@@ -417,4 +445,72 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// What step 7 found.
+struct Treasury {
+    address: String,
+    signature_bytes: usize,
+    valid_before: bool,
+    refused_after: bool,
+    rotation_ok: bool,
+    rotation_replay_refused: bool,
+    new_wallet_ok: bool,
+}
+
+/// A 2-of-3 of one classical and two hybrid keys: signs, loses its classical member at
+/// the hybrid switch, and rotates it out before.
+fn treasury_step(policy: &MigrationPolicy) -> Result<Treasury, crate::CliError> {
+    use pqmigrate::multisig::{
+        Descriptor, MultisigSignature, PartialSignature, Rotation, verify_at,
+    };
+
+    let suite = HashSuite::SHA3;
+    let keys = [
+        SigningKey::from_seed(SigAlg::Secp256k1, &[0x51; 32])?,
+        SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x52; 32])?,
+        SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x53; 32])?,
+    ];
+    let wallet = Descriptor::new(2, keys.iter().map(|k| k.public_key().clone()).collect())?;
+    let tx = b"treasury: pay 1000 to the bridge";
+    let parts = [
+        PartialSignature::sign(&wallet, &suite, &keys[0], tx, CHAIN)?,
+        PartialSignature::sign(&wallet, &suite, &keys[1], tx, CHAIN)?,
+    ];
+    let sig = MultisigSignature::combine(&wallet, &parts)?;
+    let valid_before = verify_at(&wallet, &suite, policy, 999, tx, CHAIN, &sig).valid();
+    let refused_after = !verify_at(&wallet, &suite, policy, 1000, tx, CHAIN, &sig).valid();
+
+    let replacement = SigningKey::from_seed(SigAlg::MlDsa65Secp256k1, &[0x54; 32])?;
+    let new_wallet = Descriptor::new(
+        2,
+        vec![
+            replacement.public_key().clone(),
+            keys[1].public_key().clone(),
+            keys[2].public_key().clone(),
+        ],
+    )?;
+    let rot_parts = [
+        Rotation::sign_partial(&suite, CHAIN, 990, &wallet, &new_wallet, &keys[0])?,
+        Rotation::sign_partial(&suite, CHAIN, 990, &wallet, &new_wallet, &keys[2])?,
+    ];
+    let rotation = Rotation::combine(CHAIN, 990, wallet.clone(), new_wallet.clone(), &rot_parts)?;
+    let rotation_ok =
+        rotation.verify(&suite, CHAIN).is_ok() && rotation.check_policy(policy, 995).is_ok();
+    let rotation_replay_refused = rotation.verify(&suite, b"other-chain").is_err();
+    let new_parts = [
+        PartialSignature::sign(&new_wallet, &suite, &replacement, tx, CHAIN)?,
+        PartialSignature::sign(&new_wallet, &suite, &keys[2], tx, CHAIN)?,
+    ];
+    let new_sig = MultisigSignature::combine(&new_wallet, &new_parts)?;
+    let new_wallet_ok = verify_at(&new_wallet, &suite, policy, 1000, tx, CHAIN, &new_sig).valid();
+    Ok(Treasury {
+        address: wallet.address(&suite)?.to_string(),
+        signature_bytes: sig.to_bytes().len(),
+        valid_before,
+        refused_after,
+        rotation_ok,
+        rotation_replay_refused,
+        new_wallet_ok,
+    })
 }

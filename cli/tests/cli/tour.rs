@@ -14,7 +14,8 @@ fn tour_runs_and_reports_the_key_facts() {
         "4. Hash swap",
         "5. Data-layer conformance",
         "6. X-Wing",
-        "7. Advise",
+        "7. A 2-of-3 treasury",
+        "8. Advise",
     ] {
         assert!(text.contains(section), "{section}");
     }
@@ -54,6 +55,15 @@ fn tour_runs_and_reports_the_key_facts() {
     assert_eq!(v["conformance"]["naive_bitcoin_exposed"], 4);
     assert_eq!(v["conformance"]["rfc9162_exposed"], 0);
     assert_eq!(v["x_wing"]["secrets_equal"], true);
+    for k in [
+        "valid_before_switch",
+        "classical_member_refused_after_switch",
+        "rotation_verified",
+        "rotation_replay_refused",
+        "new_wallet_signs",
+    ] {
+        assert_eq!(v["multisig"][k], true, "{k}");
+    }
     assert_eq!(v["x_wing"]["encapsulation_key_bytes"], 1216);
     assert_eq!(v["x_wing"]["ciphertext_bytes"], 1120);
     assert!(v["advise"]["recommendation"]["alg"].is_string());
