@@ -59,6 +59,12 @@ pub fn put_varint(out: &mut Vec<u8>, value: u64) {
     out.push(v as u8);
 }
 
+/// Appends `varint(len(bytes)) ‖ bytes`.
+pub fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    put_varint(out, bytes.len() as u64);
+    out.extend_from_slice(bytes);
+}
+
 /// Refuses a value that a varint cannot carry (above [`MAX_VARINT`]) with
 /// [`Error::OutOfRange`]. Constructors of encodable types call it, so that `to_bytes`
 /// never meets a value it cannot encode.

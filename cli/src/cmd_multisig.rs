@@ -314,8 +314,12 @@ fn sign(a: SignArgs) -> Outcome {
     let msg = input::read_all(&a.file)?;
     let p = PartialSignature::sign(&w.descriptor, &w.suite, &sk, &msg, &ctx)
         .map_err(|e| CliError::Message(format!("--key: {e}")))?;
+    print_partial(&p, a.json.json)
+}
+
+fn print_partial(p: &PartialSignature, json_out: bool) -> Outcome {
     let hex = hex::encode(p.to_bytes());
-    if a.json.json {
+    if json_out {
         println!("{}", json!({"index": p.index(), "partial": hex}));
     } else {
         println!("{hex}");
@@ -435,13 +439,7 @@ fn rotate_sign(a: RotateSignArgs) -> Outcome {
         &new.descriptor,
         &sk,
     )?;
-    let hex = hex::encode(p.to_bytes());
-    if a.json.json {
-        println!("{}", json!({"index": p.index(), "partial": hex}));
-    } else {
-        println!("{hex}");
-    }
-    Ok(true)
+    print_partial(&p, a.json.json)
 }
 
 fn rotate_combine(a: RotateCombineArgs) -> Outcome {

@@ -163,7 +163,7 @@ impl Descriptor {
         codec::put_varint(&mut out, self.threshold as u64);
         codec::put_varint(&mut out, self.members.len() as u64);
         for m in &self.members {
-            put_bytes(&mut out, &m.to_bytes());
+            codec::put_bytes(&mut out, &m.to_bytes());
         }
         out
     }
@@ -290,11 +290,6 @@ fn shares_component(a: &PublicKey, b: &PublicKey) -> bool {
     ca.iter().any(|(_, x)| cb.iter().any(|(_, y)| x == y))
 }
 
-fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
-    codec::put_varint(out, b.len() as u64);
-    out.extend_from_slice(b);
-}
-
 /// Verifies each `(index, signature)` under its member over `m`, across cores with the
 /// `parallel` feature. Indices must already be in range (decoding checks them).
 fn verify_pairs(
@@ -337,17 +332,7 @@ impl PartialSignature {
         msg: &[u8],
         ctx: &[u8],
     ) -> Result<Self, Error> {
-        let index = wallet
-            .index_of(sk.public_key())
-            .ok_or(Error::InvalidConfig(
-                "the key is not a member of this multisig",
-            ))?;
-        let m = wallet.message(suite, msg, ctx)?;
-        #[cfg(feature = "std")]
-        let signature = sk.sign(&m, context_for(sk.public_key()))?;
-        #[cfg(not(feature = "std"))]
-        let signature = sk.sign_deterministic(&m, context_for(sk.public_key()))?;
-        Ok(Self { index, signature })
+        Self::sign_with(wallet, suite, sk, msg, ctx, !cfg!(feature = "std"))
     }
 
     /// [`Self::sign`] with deterministic signatures (ML-DSA/FN-DSA `rnd = 0`, RFC 6979
@@ -359,13 +344,35 @@ impl PartialSignature {
         msg: &[u8],
         ctx: &[u8],
     ) -> Result<Self, Error> {
+        Self::sign_with(wallet, suite, sk, msg, ctx, true)
+    }
+
+    fn sign_with(
+        wallet: &Descriptor,
+        suite: &HashSuite,
+        sk: &SigningKey,
+        msg: &[u8],
+        ctx: &[u8],
+        deterministic: bool,
+    ) -> Result<Self, Error> {
         let index = wallet
             .index_of(sk.public_key())
             .ok_or(Error::InvalidConfig(
                 "the key is not a member of this multisig",
             ))?;
         let m = wallet.message(suite, msg, ctx)?;
-        let signature = sk.sign_deterministic(&m, context_for(sk.public_key()))?;
+        let ctx = context_for(sk.public_key());
+        #[cfg(feature = "std")]
+        let signature = if deterministic {
+            sk.sign_deterministic(&m, ctx)?
+        } else {
+            sk.sign(&m, ctx)?
+        };
+        #[cfg(not(feature = "std"))]
+        let signature = {
+            let _ = deterministic;
+            sk.sign_deterministic(&m, ctx)?
+        };
         Ok(Self { index, signature })
     }
 
@@ -515,7 +522,7 @@ impl MultisigSignature {
         codec::put_varint(&mut out, self.pairs.len() as u64);
         for (i, s) in &self.pairs {
             codec::put_varint(&mut out, *i as u64);
-            put_bytes(&mut out, &s.to_bytes());
+            codec::put_bytes(&mut out, &s.to_bytes());
         }
         out
     }
@@ -745,10 +752,10 @@ impl Rotation {
     /// varint(len) ‖ new ‖ multisig signature` (to the end).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        put_bytes(&mut out, &self.chain_id);
+        codec::put_bytes(&mut out, &self.chain_id);
         codec::put_varint(&mut out, self.height);
-        put_bytes(&mut out, &self.old.to_bytes());
-        put_bytes(&mut out, &self.new.to_bytes());
+        codec::put_bytes(&mut out, &self.old.to_bytes());
+        codec::put_bytes(&mut out, &self.new.to_bytes());
         out.extend_from_slice(&self.signature.to_bytes());
         out
     }

@@ -152,11 +152,11 @@ impl UpgradeAttestation {
     /// The wire encoding (see the module docs).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        put_bytes(&mut out, &self.chain_id);
+        codec::put_bytes(&mut out, &self.chain_id);
         codec::put_varint(&mut out, self.height);
-        put_bytes(&mut out, &self.old_key.to_bytes());
-        put_bytes(&mut out, &self.new_key.to_bytes());
-        put_bytes(&mut out, &self.signature.to_bytes());
+        codec::put_bytes(&mut out, &self.old_key.to_bytes());
+        codec::put_bytes(&mut out, &self.new_key.to_bytes());
+        codec::put_bytes(&mut out, &self.signature.to_bytes());
         out
     }
 
@@ -183,11 +183,6 @@ impl UpgradeAttestation {
             signature,
         })
     }
-}
-
-fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
-    codec::put_varint(out, b.len() as u64);
-    out.extend_from_slice(b);
 }
 
 fn check_parts(chain_id: &[u8], old: &PublicKey, new: &PublicKey) -> Result<(), Error> {
