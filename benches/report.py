@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
-Usage: python3 benches/report.py sig|hash|hash_many|merkle|batch|kem   (after the matching `cargo bench`)
+Usage: python3 benches/report.py sig|hash|hash_many|merkle|batch|kem|block   (after the matching `cargo bench`)
 Reads only files criterion wrote in this run's target directory; prints Markdown.
 """
 import json
@@ -138,6 +138,29 @@ def kem_tables(r):
                   f"| {ratio('encaps')} | {ratio('decaps')} |")
 
 
+def block_tables(r):
+    print("One 1 MB block of each scheme (advise's capacity with 250-byte transactions today),")
+    print("milliseconds (median); stages timed separately, `validate` is the whole pipeline.")
+    print()
+    print("| scheme | tx | decode | policy | verify (all cores) | merkle | validate | verify 1 core | batch speed-up | sig/s per core |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    import os
+    cores = os.cpu_count() or 1
+    for bench in sorted(ROOT.glob("block/*/validate/new/benchmark.json")):
+        meta = json.loads(bench.read_text())
+        g = meta["group_id"]
+        n = (meta.get("throughput") or {}).get("Elements")
+        st = {f: r.get((g, f)) for f in ("decode", "policy", "verify", "verify-1-core", "merkle", "validate")}
+        if None in st.values() or not n:
+            continue
+        ms = lambda v: f"{v / 1e6:.2f}"
+        print(f"| `{g[6:]}` | {n} | {ms(st['decode'])} | {ms(st['policy'])} | {ms(st['verify'])} | {ms(st['merkle'])} "
+              f"| {ms(st['validate'])} | {ms(st['verify-1-core'])} | {st['verify-1-core'] / st['verify']:.2f}× "
+              f"| {n / (st['validate'] / 1e9) / cores:.0f} |")
+    print()
+    print(f"(sig/s per core = transactions / validate time / {cores} cores)")
+
+
 def hash_tables(r):
     print("One-shot `hash::hash`, MB/s (median); `crate/...` rows call the crate directly, same run.")
     print()
@@ -159,4 +182,4 @@ if __name__ == "__main__":
     results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
     {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables,
-     "batch": batch_tables, "kem": kem_tables, "hash": hash_tables}[what](results)
+     "batch": batch_tables, "kem": kem_tables, "hash": hash_tables, "block": block_tables}[what](results)

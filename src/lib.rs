@@ -34,6 +34,7 @@
 //! | `formats` | PKCS#8 / SPKI (DER, PEM) with the standards' OIDs, passphrase-encrypted PKCS#8, the pqmigrate container (feature `formats`) |
 //! | [`policy`] | [`policy::MigrationPolicy`]: what is accepted at which height, one `check(height, subject)` |
 //! | [`multisig`] | m-of-n hybrid multisig: descriptors, partial and multisig signatures, policy-aware verification, rotation |
+//! | [`block`] | a reference block and the four stages a node runs on it: decode, policy, verify, Merkle root |
 //! | [`conformance`] | checks a chain's own data layer for known ambiguities |
 //! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
 //!
@@ -101,6 +102,7 @@
 
 extern crate alloc;
 
+pub mod block;
 pub mod codec;
 pub mod conformance;
 mod ct;

@@ -10,7 +10,7 @@ use pqmigrate::sig::{SigAlg, SigClass, SigInfo};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::bench::{self, BenchFile};
+use crate::bench::{self, BenchFile, BlockTiming};
 use crate::{CliError, JsonFlag, Outcome, bail};
 
 /// The chain being advised.
@@ -88,7 +88,12 @@ pub(crate) struct Row {
     /// today's sender address is).
     pub tx_per_block_pk_in_state: u64,
     pub verify_us: Option<f64>,
+    /// Signature verification per block, estimated: transactions × `verify_us` / cores.
     pub verify_ms_per_block: Option<f64>,
+    /// Whole-block validation (decode, policy, verify, Merkle root) from a measured
+    /// block of this scheme, scaled to this row's transactions and cores
+    /// ([`apply_blocks`]); `None` when no block of the scheme was measured.
+    pub block_ms: Option<f64>,
     pub category: u8,
     pub status: String,
     pub meets_category: bool,
@@ -154,6 +159,7 @@ pub(crate) fn rows(
             verify_us: v,
             verify_ms_per_block: v
                 .map(|us| (tx_per_block * i.sigs_per_tx) as f64 * us / 1000.0 / i.cores as f64),
+            block_ms: None,
             category: info.pq_category,
             status: info.status.to_string(),
             meets_category: info.pq_category >= i.category.max(1) && info.status != Status::Broken,
@@ -161,6 +167,31 @@ pub(crate) fn rows(
         });
     }
     Ok(out)
+}
+
+/// Fills [`Row::block_ms`] from measured blocks (`pqmigrate bench`'s block line or
+/// `cargo bench --bench block`), measured on `measured_cores` cores: the measured
+/// milliseconds per transaction and core, times this row's signatures per block, over
+/// `i.cores` (validation is per transaction and spreads across cores). When the inputs
+/// are the measurement's (1 MB, 250-byte transactions, same cores) this is the measured
+/// figure itself.
+pub(crate) fn apply_blocks(
+    rows: &mut [Row],
+    i: &Inputs,
+    blocks: &[BlockTiming],
+    measured_cores: usize,
+) {
+    for r in rows {
+        if let Some(b) = blocks.iter().find(|b| b.alg == r.alg) {
+            let sigs = (r.tx_per_block * i.sigs_per_tx) as f64;
+            r.block_ms = Some(b.ms_per_tx_core(measured_cores) * sigs / i.cores as f64);
+        }
+    }
+}
+
+/// A row's per-block cost: the measured block when there is one, else the estimate.
+fn block_cost(r: &Row) -> Option<f64> {
+    r.block_ms.or(r.verify_ms_per_block)
 }
 
 /// The rule, stated in every recommendation: among schemes meeting the NIST category
@@ -193,9 +224,9 @@ fn best<'a>(rows: impl Iterator<Item = &'a Row>) -> Option<&'a Row> {
             .cmp(&a.tx_per_block)
             .then((a.status != "recommended").cmp(&(b.status != "recommended")))
             .then(
-                a.verify_ms_per_block
+                block_cost(a)
                     .unwrap_or(f64::MAX)
-                    .total_cmp(&b.verify_ms_per_block.unwrap_or(f64::MAX)),
+                    .total_cmp(&block_cost(b).unwrap_or(f64::MAX)),
             )
     })
 }
@@ -215,9 +246,18 @@ pub(crate) fn recommend(rows: &[Row], i: &Inputs) -> Option<(String, String)> {
         pick.tx_per_block,
         pick.delta_vs_today_pct
     );
-    if let Some(ms) = pick.verify_ms_per_block {
+    if let Some(ms) = pick.block_ms {
         reason += &format!(
-            ", {ms:.1} ms to verify a block on {} core(s) ({:.3}% of the {}-second interval)",
+            ", {ms:.1} ms to validate a full block on {} core(s) (measured: decode, policy, \
+             verify, Merkle root; {:.3}% of the {}-second interval)",
+            i.cores,
+            ms / (i.block_seconds * 10.0),
+            i.block_seconds
+        );
+    } else if let Some(ms) = pick.verify_ms_per_block {
+        reason += &format!(
+            ", {ms:.1} ms to verify a block's signatures on {} core(s) ({:.3}% of the \
+             {}-second interval)",
             i.cores,
             ms / (i.block_seconds * 10.0),
             i.block_seconds
@@ -263,6 +303,7 @@ pub(crate) fn table(rows: &[Row]) -> String {
         "Δ vs today",
         "verify µs",
         "verify ms/block",
+        "block ms (measured)",
         "cat",
         "status",
     ]);
@@ -281,6 +322,7 @@ pub(crate) fn table(rows: &[Row]) -> String {
             r.verify_us.map_or("–".into(), |v| format!("{v:.1}")),
             r.verify_ms_per_block
                 .map_or("–".into(), |v| format!("{v:.1}")),
+            r.block_ms.map_or("–".into(), |v| format!("{v:.1}")),
             r.category.to_string(),
             if r.draft {
                 format!("{} (draft std)", r.status)
@@ -363,7 +405,8 @@ pub(crate) fn run(a: AdviseArgs) -> Outcome {
             .find(|s| s.alg == name)
             .map(|s| s.verify_us)
     };
-    let rows = rows(&inputs, verify).map_err(CliError::Message)?;
+    let mut rows = rows(&inputs, verify).map_err(CliError::Message)?;
+    apply_blocks(&mut rows, &inputs, &speeds.blocks, speeds.machine.cores);
     let pick = recommend(&rows, &inputs);
     if let Some(path) = &a.plot {
         let subtitle = format!(
@@ -422,7 +465,7 @@ fn plot_svg(rows: &[Row], subtitle: &str) -> String {
         .filter_map(|r| {
             Some(crate::plot::Point {
                 label: r.alg.to_string(),
-                x: r.verify_ms_per_block?,
+                x: block_cost(r)?,
                 y: r.tx_per_block as f64,
                 colour: match r.class {
                     "hybrid" => "#4e79a7",
@@ -435,7 +478,7 @@ fn plot_svg(rows: &[Row], subtitle: &str) -> String {
     crate::plot::scatter(
         "pqmigrate advise: capacity against verification cost",
         subtitle,
-        "verification per block (ms, all cores)",
+        "validation per block (ms, all cores; measured block where available)",
         "transactions per block",
         &points,
     )
@@ -583,5 +626,48 @@ mod tests {
         i.tx_bytes = 588;
         i.cores = 0;
         assert!(rows(&i, |_| None).is_err());
+    }
+
+    #[test]
+    fn measured_block_scales_to_rows_by_transactions_and_cores() {
+        // A block of 181 ML-DSA-65 hybrid transactions validated in 20 ms on 2 cores:
+        // 20 * 2 / 181 ms per transaction and core. advise's 1 MB / 250-byte row holds
+        // the same 181 transactions; on 4 cores that is 20 * 2 / 4 = 10 ms.
+        let i = Inputs {
+            tx_bytes: 250,
+            cores: 4,
+            ..seed_example()
+        };
+        let mut rows = rows(&i, |_| Some(100.0)).unwrap();
+        let block = BlockTiming {
+            alg: "mldsa65-ecdsa-secp256k1-sha512".into(),
+            txs: 181,
+            decode_ms: 1.0,
+            policy_ms: 0.1,
+            verify_ms: 18.0,
+            merkle_ms: 0.5,
+            total_ms: 20.0,
+        };
+        apply_blocks(&mut rows, &i, &[block], 2);
+        let r = rows
+            .iter()
+            .find(|r| r.alg == "mldsa65-ecdsa-secp256k1-sha512")
+            .unwrap();
+        assert_eq!(r.tx_per_block, 181);
+        assert!((r.block_ms.unwrap() - 10.0).abs() < 1e-9);
+        // Schemes without a measured block keep the estimate only.
+        assert!(
+            rows.iter()
+                .filter(|r| r.alg != "mldsa65-ecdsa-secp256k1-sha512")
+                .all(|r| r.block_ms.is_none())
+        );
+        // The recommendation states the measured figure when it picks that scheme.
+        let pq3 = Inputs {
+            final_only: true,
+            ..i
+        };
+        let (alg, why) = recommend(&rows, &pq3).unwrap();
+        assert_eq!(alg, "mldsa65-ecdsa-secp256k1-sha512");
+        assert!(why.contains("10.0 ms to validate a full block"), "{why}");
     }
 }

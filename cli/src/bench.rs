@@ -31,6 +31,82 @@ pub(crate) struct KemTiming {
     pub decaps_us: f64,
 }
 
+/// One block validated end to end (`pqmigrate::block`): milliseconds per stage on all
+/// cores, for a 1 MB block of today's 250-byte transactions re-signed with `alg`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub(crate) struct BlockTiming {
+    pub alg: String,
+    /// Transactions in the block (`block::capacity`, advise's model).
+    pub txs: u64,
+    pub decode_ms: f64,
+    pub policy_ms: f64,
+    pub verify_ms: f64,
+    pub merkle_ms: f64,
+    /// The whole `block::validate`.
+    pub total_ms: f64,
+}
+
+impl BlockTiming {
+    /// Milliseconds one core spends per transaction (the block on `cores` cores).
+    pub(crate) fn ms_per_tx_core(&self, cores: usize) -> f64 {
+        self.total_ms * cores as f64 / self.txs as f64
+    }
+
+    /// Signatures validated per second per core.
+    pub(crate) fn sigs_per_sec_core(&self, cores: usize) -> f64 {
+        1000.0 / self.ms_per_tx_core(cores)
+    }
+}
+
+/// The schemes the block line measures: the recommended hybrid, the FN-DSA-512 hybrid
+/// and secp256k1 alone (today).
+pub(crate) const BLOCK_ALGS: [SigAlg; 3] = [
+    SigAlg::MlDsa65Secp256k1,
+    SigAlg::FnDsa512Secp256k1,
+    SigAlg::Secp256k1,
+];
+/// advise's defaults: 1 MB blocks of today's 250-byte transactions (153 payload bytes).
+const BLOCK_BYTES: usize = 1_000_000;
+const BLOCK_PAYLOAD: usize = 250 - 33 - 64;
+
+/// Validates a sample block of `alg` stage by stage and whole.
+pub(crate) fn block_timing(alg: SigAlg, budget: Duration) -> BlockTiming {
+    use pqmigrate::block::{self, Block};
+    use pqmigrate::hash::HashSuite;
+    let ctx: &[u8] = if alg == SigAlg::Secp256k1 {
+        b""
+    } else {
+        b"bench"
+    };
+    let suite = HashSuite::SHA3;
+    let policy = pqmigrate::policy::MigrationPolicy::default();
+    let n = block::capacity(alg, BLOCK_BYTES, BLOCK_PAYLOAD);
+    let bytes = block::sample(alg, 100, n, BLOCK_PAYLOAD, 64, ctx)
+        .expect("available algorithm")
+        .to_bytes();
+    let b = Block::decode(&bytes).expect("own encoding");
+    let ms = |us: f64| us / 1000.0;
+    BlockTiming {
+        alg: alg.name().into(),
+        txs: n as u64,
+        decode_ms: ms(time_us(budget, || {
+            Block::decode(&bytes).expect("own encoding");
+        })),
+        policy_ms: ms(time_us(budget, || {
+            b.check_policy(&policy, &suite).expect("accepted");
+        })),
+        verify_ms: ms(time_us(budget, || {
+            b.verify_signatures(ctx).expect("valid");
+        })),
+        merkle_ms: ms(time_us(budget, || {
+            b.merkle_root(&suite);
+        })),
+        total_ms: ms(time_us(budget, || {
+            block::validate(&bytes, &policy, ctx, &suite).expect("valid block");
+        })),
+    }
+}
+
 /// The machine a file was measured on.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub(crate) struct Machine {
@@ -50,6 +126,9 @@ pub(crate) struct BenchFile {
     pub machine: Machine,
     pub signatures: Vec<SigTiming>,
     pub kems: Vec<KemTiming>,
+    /// Whole-block validation (absent in files written before the block line).
+    #[serde(default)]
+    pub blocks: Vec<BlockTiming>,
 }
 
 #[derive(Args)]
@@ -176,6 +255,12 @@ pub(crate) fn measure(quick: bool, budget_ms: Option<u64>, bar: &ProgressBar) ->
         });
         bar.inc(1);
     }
+    let mut blocks = Vec::new();
+    for alg in BLOCK_ALGS.into_iter().filter(|a| a.is_available()) {
+        bar.set_message(format!("block of {alg}"));
+        blocks.push(block_timing(alg, budget));
+        bar.inc(1);
+    }
     BenchFile {
         version: 1,
         generator: format!("pqmigrate {}", env!("CARGO_PKG_VERSION")),
@@ -184,6 +269,7 @@ pub(crate) fn measure(quick: bool, budget_ms: Option<u64>, bar: &ProgressBar) ->
         machine: machine(),
         signatures,
         kems,
+        blocks,
     }
 }
 
@@ -193,7 +279,9 @@ pub(crate) fn run(a: BenchArgs) -> Outcome {
             "no cache directory (HOME unset): pass --out FILE".into(),
         ));
     };
-    let total = SigAlg::ALL.iter().filter(|a| a.is_available()).count() + KemAlg::ALL.len();
+    let total = SigAlg::ALL.iter().filter(|a| a.is_available()).count()
+        + KemAlg::ALL.len()
+        + BLOCK_ALGS.iter().filter(|a| a.is_available()).count();
     let bar = if std::io::stderr().is_terminal() {
         ProgressBar::new(total as u64).with_style(
             ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("static template"),
@@ -205,9 +293,10 @@ pub(crate) fn run(a: BenchArgs) -> Outcome {
     bar.finish_and_clear();
     save(&path, &file)?;
     println!(
-        "measured {} signature schemes and {} KEMs on {} ({} cores); saved {}",
+        "measured {} signature schemes, {} KEMs and {} blocks on {} ({} cores); saved {}",
         file.signatures.len(),
         file.kems.len(),
+        file.blocks.len(),
         file.machine.cpu,
         file.machine.cores,
         path.display()
@@ -222,6 +311,19 @@ pub(crate) fn run(a: BenchArgs) -> Outcome {
         println!(
             "  {:<31} keygen {:>9.1} µs  encaps {:>8.1} µs  decaps {:>8.1} µs",
             k.alg, k.keygen_us, k.encaps_us, k.decaps_us
+        );
+    }
+    for b in &file.blocks {
+        println!(
+            "  block of {:<22} {:>5} tx  {:>8.1} ms = decode {:.1} + policy {:.2} + verify {:.1} + merkle {:.2} ms; {:.0} sig/s per core",
+            b.alg,
+            b.txs,
+            b.total_ms,
+            b.decode_ms,
+            b.policy_ms,
+            b.verify_ms,
+            b.merkle_ms,
+            b.sigs_per_sec_core(file.machine.cores)
         );
     }
     Ok(true)
@@ -258,13 +360,16 @@ pub(crate) fn load(path: &Path) -> Result<BenchFile, CliError> {
     Ok(f)
 }
 
-/// Median verify timings from criterion's output (`target/criterion`, written by
-/// `cargo bench --bench sig`): groups `sig/<alg>`, function `verify`.
+/// Median timings from criterion's output (`target/criterion`): the groups `sig/<alg>`
+/// of `cargo bench --bench sig` (keygen, sign, verify) and, when present, the groups
+/// `block/<alg>` of `cargo bench --bench block` (stages, the tx count as throughput).
 pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
     let mut signatures = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     let mut found =
         std::collections::BTreeMap::<String, (Option<f64>, Option<f64>, Option<f64>)>::new();
+    type Stages = (std::collections::BTreeMap<String, f64>, u64);
+    let mut blocks = std::collections::BTreeMap::<String, Stages>::new();
     while let Some(d) = stack.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else {
             continue;
@@ -288,14 +393,23 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
                 else {
                     continue;
                 };
-                let Some(alg) = group.strip_prefix("sig/") else {
-                    continue;
-                };
                 let est: Option<serde_json::Value> =
                     crate::input::read_small(&p.with_file_name("estimates.json"))
                         .ok()
                         .and_then(|b| serde_json::from_slice(&b).ok());
                 let Some(ns) = est.and_then(|v| v["median"]["point_estimate"].as_f64()) else {
+                    continue;
+                };
+                if let Some(alg) = group.strip_prefix("block/") {
+                    // `cargo bench --bench block`: stages in ms, the tx count as throughput.
+                    let slot = blocks.entry(alg.to_string()).or_default();
+                    slot.0.insert(func.to_string(), ns / 1e6);
+                    if let Some(n) = meta["throughput"]["Elements"].as_u64() {
+                        slot.1 = n;
+                    }
+                    continue;
+                }
+                let Some(alg) = group.strip_prefix("sig/") else {
                     continue;
                 };
                 let slot = found.entry(alg.to_string()).or_default();
@@ -318,6 +432,21 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
             });
         }
     }
+    let blocks = blocks
+        .into_iter()
+        .filter_map(|(alg, (stage, txs))| {
+            let get = |f: &str| stage.get(f).copied();
+            Some(BlockTiming {
+                alg,
+                txs: (txs > 0).then_some(txs)?,
+                decode_ms: get("decode")?,
+                policy_ms: get("policy")?,
+                verify_ms: get("verify")?,
+                merkle_ms: get("merkle")?,
+                total_ms: get("validate")?,
+            })
+        })
+        .collect();
     if signatures.is_empty() {
         return Err(CliError::Message(format!(
             "{}: no criterion results for groups sig/<alg>; run `cargo bench --bench sig` first",
@@ -332,5 +461,6 @@ pub(crate) fn from_criterion(dir: &Path) -> Result<BenchFile, CliError> {
         machine: machine(),
         signatures,
         kems: Vec::new(),
+        blocks,
     })
 }

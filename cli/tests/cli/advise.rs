@@ -12,6 +12,18 @@ fn bench_and_advise() {
     assert_eq!(b["signatures"].as_array().unwrap().len(), 21);
     assert_eq!(b["kems"].as_array().unwrap().len(), 3);
     assert!(b["signatures"][0]["verify_us"].as_f64().unwrap() > 0.0);
+    // The block line: the recommended hybrid, the FN-DSA-512 hybrid and secp256k1, with
+    // advise's 1 MB capacities (10^6 / (153 + key + signature)).
+    let blocks = b["blocks"].as_array().unwrap();
+    let txs: Vec<u64> = blocks.iter().map(|b| b["txs"].as_u64().unwrap()).collect();
+    assert_eq!(txs, [181, 551, 4000]);
+    for blk in blocks {
+        let stages: f64 = ["decode_ms", "policy_ms", "verify_ms", "merkle_ms"]
+            .iter()
+            .map(|k| blk[k].as_f64().unwrap())
+            .sum();
+        assert!(stages > 0.0 && blk["total_ms"].as_f64().unwrap() > 0.0);
+    }
 
     // The seed's example: 1 MB blocks of ~588-byte transactions = 1,700 tx ≈ 3 tps.
     let args = [
@@ -52,6 +64,22 @@ fn bench_and_advise() {
         .find(|r| r["alg"] == "secp256k1")
         .unwrap();
     assert_eq!(secp["tx_per_block"], 1700);
+    // Measured blocks reach advise: the three measured schemes carry a block figure.
+    let measured: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["block_ms"].as_f64().is_some_and(|ms| ms > 0.0))
+        .map(|r| r["alg"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        measured,
+        [
+            "secp256k1",
+            "mldsa65-ecdsa-secp256k1-sha512",
+            "fndsa512-ecdsa-secp256k1-sha256"
+        ]
+    );
     let rec = v["recommendation"]["alg"].as_str().unwrap();
     let row = v["rows"]
         .as_array()
