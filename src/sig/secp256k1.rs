@@ -6,8 +6,11 @@
 //! `0 < r, s < n` and `s ≤ n/2` (BIP 62 low-S, so a signature cannot be mauled into a
 //! second valid one). High-S is refused when parsing and when verifying.
 //!
-//! The default backend is `k256`; with feature `libsecp256k1` the `secp256k1` crate
-//! (Bitcoin Core's C library) signs and verifies instead. Both produce identical bytes.
+//! Backends: with feature `libsecp256k1` (on by default) the `secp256k1` crate (Bitcoin
+//! Core's C library) signs and verifies; without it (pure-Rust and `no_std` builds)
+//! RustCrypto `k256` does. Both produce identical bytes and verdicts (tested in CI and
+//! by the `ecdsa_backends_diff` fuzz target); key parsing and public-key derivation
+//! always go through `k256`.
 
 use alloc::vec::Vec;
 
@@ -193,7 +196,8 @@ impl Family for Secp256k1 {
     }
 }
 
-/// The `k256` backend (always compiled, so the two backends can be compared).
+/// The `k256` backend (always compiled, so the two backends can be compared; the
+/// signing and verifying backend without feature `libsecp256k1`).
 pub mod k256_backend {
     use super::*;
 
@@ -220,7 +224,7 @@ pub mod k256_backend {
     }
 }
 
-/// The libsecp256k1 backend (feature `libsecp256k1`).
+/// The libsecp256k1 backend (feature `libsecp256k1`, on by default).
 #[cfg(feature = "libsecp256k1")]
 pub mod libsecp {
     use super::*;
