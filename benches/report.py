@@ -52,19 +52,24 @@ def sig_tables(r):
     for cat, name in (("2", "ML-DSA-44"), ("3", "ML-DSA-65"), ("5", "ML-DSA-87")):
         g = f"mldsa-backend/{cat}"
         base_s, base_v = r.get((g, "libcrux/sign")), r.get((g, "libcrux/verify"))
-        for b in ("libcrux", "rustcrypto", "pqcrypto"):
+        for b in ("libcrux", "rustcrypto", "aws-lc"):
             s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
             if s is None:
                 continue
             label = {"libcrux": "libcrux-ml-dsa (default)", "rustcrypto": "RustCrypto ml-dsa",
-                     "pqcrypto": "pqcrypto-mldsa (PQClean, comparator)"}[b]
-            print(f"| {name} {label} | {us(s)} | {us(v)} | {s / base_s:.2f}× | {v / base_v:.2f}× |")
+                     "aws-lc": "AWS-LC via aws-lc-rs (comparator; empty context)"}[b]
+            bv = r.get((g, "libcrux/verify-empty-ctx")) if b == "aws-lc" else base_v
+            print(f"| {name} {label} | {us(s)} | {us(v)} | {s / base_s:.2f}× | {v / bv:.2f}× |")
+        e = r.get((g, "libcrux/verify-empty-ctx"))
+        if e is not None:
+            print(f"| {name} libcrux-ml-dsa, empty context | – | {us(e)} | – | {e / base_v:.2f}× |")
     print()
     print("| secp256k1 backend | sign µs | verify µs | sign vs k256 | verify vs k256 |")
     print("|---|---:|---:|---:|---:|")
     g = "secp256k1-backend"
     bs, bv = r.get((g, "k256/sign")), r.get((g, "k256/verify"))
-    for b, label in (("k256", "k256 (default)"), ("libsecp256k1", "libsecp256k1 (feature)")):
+    for b, label in (("libsecp256k1", "libsecp256k1 (default, feature `libsecp256k1`)"),
+                     ("k256", "k256 (pure Rust: without `libsecp256k1`)")):
         s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
         if s is not None:
             print(f"| {label} | {us(s)} | {us(v)} | {s / bs:.2f}× | {v / bv:.2f}× |")
@@ -119,23 +124,48 @@ def batch_tables(r):
 
 
 def kem_tables(r):
-    print("Microseconds (median); ratio = comparator / pqmigrate, same run.")
+    print("Microseconds (median); ratio = comparator / pqmigrate, same run. `encaps` uses OS")
+    print("randomness; `encaps-derand` takes the randomness as input (rows marked †).")
     print()
     print("| KEM | implementation | keygen µs | encaps µs | decaps µs | encaps ratio | decaps ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
     labels = {"pqmigrate": "pqmigrate (libcrux-ml-kem; X-Wing composed here)",
-              "pqcrypto": "pqcrypto-mlkem (PQClean, comparator)",
-              "x-wing-crate": "`x-wing` crate 0.1.1 (draft-06, comparator)"}
+              "rustcrypto": "RustCrypto `ml-kem` 0.3 (same seed) †",
+              "aws-lc": "AWS-LC via `aws-lc-rs` (mlkem-native)",
+              "x-wing-crate": "`x-wing` crate 0.1.1 (draft-06)"}
     for alg in ("ml-kem-768", "ml-kem-1024", "x-wing"):
         g = f"kem/{alg}"
         base = {op: r.get((g, f"pqmigrate/{op}")) for op in ("keygen", "encaps", "decaps")}
-        for impl in ("pqmigrate", "pqcrypto", "x-wing-crate"):
+        base_d = r.get((g, "pqmigrate/encaps-derand"))
+        for impl in ("pqmigrate", "rustcrypto", "aws-lc", "x-wing-crate"):
             v = {op: r.get((g, f"{impl}/{op}")) for op in ("keygen", "encaps", "decaps")}
             if v["encaps"] is None:
+                v["encaps"] = r.get((g, f"{impl}/encaps-derand"))
+                eb = base_d
+            else:
+                eb = base["encaps"]
+            if v["encaps"] is None:
                 continue
-            ratio = lambda op: f"{v[op] / base[op]:.2f}×" if impl != "pqmigrate" else "1.00×"
+            er = f"{v['encaps'] / eb:.2f}×" if impl != "pqmigrate" else "1.00×"
+            dr = f"{v['decaps'] / base['decaps']:.2f}×" if impl != "pqmigrate" else "1.00×"
             print(f"| `{alg}` | {labels[impl]} | {us(v['keygen'])} | {us(v['encaps'])} | {us(v['decaps'])} "
-                  f"| {ratio('encaps')} | {ratio('decaps')} |")
+                  f"| {er} | {dr} |")
+    g = "kem/x-wing"
+    p = {k: r.get((g, f"parts/{k}")) for k in
+         ("mlkem768-encaps-derand", "mlkem768-decaps", "x25519-keygen", "x25519-dh", "combiner")}
+    xe, xd = r.get((g, "pqmigrate/encaps-derand")), r.get((g, "pqmigrate/decaps"))
+    if None not in p.values() and xe and xd:
+        se = p["mlkem768-encaps-derand"] + p["x25519-keygen"] + p["x25519-dh"] + p["combiner"]
+        sd = p["mlkem768-decaps"] + p["x25519-dh"] + p["combiner"]
+        print()
+        print("X-Wing against the sum of its parts (µs, same run):")
+        print()
+        print("| operation | ML-KEM-768 | X25519 keygen | X25519 DH | combiner | sum | X-Wing | X-Wing / sum |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print(f"| encaps (derand) | {us(p['mlkem768-encaps-derand'])} | {us(p['x25519-keygen'])} | {us(p['x25519-dh'])} "
+              f"| {us(p['combiner'])} | {us(se)} | {us(xe)} | {xe / se:.3f} |")
+        print(f"| decaps | {us(p['mlkem768-decaps'])} | – | {us(p['x25519-dh'])} | {us(p['combiner'])} "
+              f"| {us(sd)} | {us(xd)} | {xd / sd:.3f} |")
 
 
 def block_tables(r):

@@ -1,7 +1,9 @@
 //! Signature benchmarks: keygen/sign/verify for every algorithm, each composite's
-//! components called directly in the same run, and every backend side by side.
+//! components called directly in the same run, and every backend side by side: ML-DSA
+//! through libcrux (default), RustCrypto `ml-dsa` (feature) and AWS-LC (`aws-lc-rs`,
+//! comparator only); ECDSA secp256k1 through libsecp256k1 (default) and `k256`.
 //!
-//! Run: `cargo bench --bench sig --features libsecp256k1,rustcrypto-mldsa`
+//! Run: `cargo bench --bench sig --features rustcrypto-mldsa`
 //! then `python3 benches/report.py sig` for the BENCHMARKS.md table.
 
 use std::hint::black_box;
@@ -76,7 +78,7 @@ fn level(c: &pqmigrate::sig::Composite) -> MlDsaLevel {
 }
 
 fn mldsa_backends(c: &mut Criterion) {
-    use pqcrypto_traits::sign::{DetachedSignature as _, PublicKey as _};
+    use aws_lc_rs::signature::{self, KeyPair as _};
     for level in [
         MlDsaLevel::MlDsa44,
         MlDsaLevel::MlDsa65,
@@ -102,29 +104,44 @@ fn mldsa_backends(c: &mut Criterion) {
                 b.iter(|| assert!(RustCrypto::verify(level, &pk2, black_box(MSG), CTX, &sig)))
             });
         }
-        // PQClean via pqcrypto-mldsa: comparator only.
-        macro_rules! pqclean {
-            ($m:ident) => {{
-                use pqcrypto_mldsa::$m as p;
-                let (ppk, psk) = p::keypair();
-                let psig = p::detached_sign_ctx(MSG, CTX, &psk);
-                assert_eq!(ppk.as_bytes().len(), level.public_key_len());
-                g.bench_function("pqcrypto/sign", |b| {
-                    b.iter(|| p::detached_sign_ctx(black_box(MSG), CTX, &psk))
-                });
-                g.bench_function("pqcrypto/verify", |b| {
-                    b.iter(|| {
-                        p::verify_detached_signature_ctx(&psig, black_box(MSG), CTX, &ppk).unwrap()
-                    })
-                });
-                let _ = psig.as_bytes();
-            }};
-        }
-        match level {
-            MlDsaLevel::MlDsa44 => pqclean!(mldsa44),
-            MlDsaLevel::MlDsa65 => pqclean!(mldsa65),
-            MlDsaLevel::MlDsa87 => pqclean!(mldsa87),
-        }
+        // AWS-LC (mldsa-native) through aws-lc-rs: comparator only. Its API signs and
+        // verifies with an empty context (no context parameter, no external mu), so
+        // libcrux is timed with an empty context beside it. Same seed, same key; each
+        // side verifies the other's signature before timing.
+        let (aws_sign, aws_verify) = match level {
+            MlDsaLevel::MlDsa44 => (&signature::ML_DSA_44_SIGNING, &signature::ML_DSA_44),
+            MlDsaLevel::MlDsa65 => (&signature::ML_DSA_65_SIGNING, &signature::ML_DSA_65),
+            MlDsaLevel::MlDsa87 => (&signature::ML_DSA_87_SIGNING, &signature::ML_DSA_87),
+        };
+        let kp = signature::PqdsaKeyPair::from_seed(aws_sign, &[3; 32]).unwrap();
+        assert_eq!(
+            kp.public_key().as_ref(),
+            pk.as_slice(),
+            "same seed, same key"
+        );
+        let mut aws_sig = vec![0u8; aws_sign.signature_len()];
+        kp.sign(MSG, &mut aws_sig).unwrap();
+        let ours_empty = Libcrux::sign(level, &sk, MSG, b"", [0; 32]).unwrap();
+        assert!(Libcrux::verify(level, &pk, MSG, b"", &aws_sig));
+        let aws_pk = signature::UnparsedPublicKey::new(aws_verify, &pk);
+        aws_pk.verify(MSG, &ours_empty).unwrap();
+        g.bench_function("libcrux/verify-empty-ctx", |b| {
+            b.iter(|| {
+                assert!(Libcrux::verify(
+                    level,
+                    &pk,
+                    black_box(MSG),
+                    b"",
+                    &ours_empty
+                ))
+            })
+        });
+        g.bench_function("aws-lc/sign", |b| {
+            b.iter(|| kp.sign(black_box(MSG), &mut aws_sig).unwrap())
+        });
+        g.bench_function("aws-lc/verify", |b| {
+            b.iter(|| aws_pk.verify(black_box(MSG), &ours_empty).unwrap())
+        });
         g.finish();
     }
 }
