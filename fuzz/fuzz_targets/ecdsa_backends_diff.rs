@@ -1,6 +1,6 @@
 #![no_main]
-//! Differential: k256 and libsecp256k1 agree on every verification verdict and on
-//! deterministic (RFC 6979) signatures.
+//! Differential: k256 and libsecp256k1 agree on every public-key check and verification
+//! verdict, and on deterministic (RFC 6979) signatures.
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use pqmigrate::sig::secp256k1::{self as ecdsa, k256_backend, libsecp};
@@ -14,6 +14,7 @@ struct Input {
 }
 
 fuzz_target!(|i: Input| {
+    assert_eq!(k256_backend::check_public(&i.pk), libsecp::check_public(&i.pk));
     assert_eq!(
         k256_backend::verify_prehash(&i.pk, &i.hash, &i.sig),
         libsecp::verify_prehash(&i.pk, &i.hash, &i.sig)
