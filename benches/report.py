@@ -176,9 +176,11 @@ def block_tables(r):
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     import os
     cores = os.cpu_count() or 1
-    for bench in sorted(ROOT.glob("block/*/validate/new/benchmark.json")):
+    for bench in sorted(ROOT.glob("**/new/benchmark.json")):
         meta = json.loads(bench.read_text())
         g = meta["group_id"]
+        if not g.startswith("block/") or meta["function_id"] != "validate":
+            continue
         n = (meta.get("throughput") or {}).get("Elements")
         st = {f: r.get((g, f)) for f in ("decode", "policy", "verify", "verify-1-core", "merkle", "validate")}
         if None in st.values() or not n:
