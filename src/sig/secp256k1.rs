@@ -74,8 +74,9 @@ pub fn parse_public(bytes: &[u8]) -> Result<k256::ecdsa::VerifyingKey, Error> {
 }
 
 /// Checks a compressed public key strictly (the rules of [`parse_public`]), with the
-/// signing backend's own parser: libsecp256k1's decompression is about twice as fast as
-/// `k256`'s, and a block decodes every signer's key.
+/// signing backend's own parser: a block decodes every signer's key, and libsecp256k1's
+/// decompression made the secp256k1 block's decode stage about 30% faster
+/// (`benches/block.rs`, BENCHMARKS.md).
 #[cfg(feature = "libsecp256k1")]
 pub fn check_public(bytes: &[u8]) -> Result<(), Error> {
     libsecp::check_public(bytes)
