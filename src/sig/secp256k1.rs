@@ -52,8 +52,8 @@ pub fn public_key(secret: &[u8; SECRET_LEN]) -> Result<[u8; PUBLIC_LEN], Error> 
     Ok(out)
 }
 
-/// Parses a compressed public key strictly.
-pub fn parse_public(bytes: &[u8]) -> Result<k256::ecdsa::VerifyingKey, Error> {
+/// The encoding rules both backends' key parsers apply first: 33 bytes, prefix 02 or 03.
+fn check_compressed_encoding(bytes: &[u8]) -> Result<(), Error> {
     if bytes.len() != PUBLIC_LEN {
         return Err(Error::WrongLength {
             what: "secp256k1 public key (compressed)",
@@ -67,10 +67,19 @@ pub fn parse_public(bytes: &[u8]) -> Result<k256::ecdsa::VerifyingKey, Error> {
             reason: "not a compressed SEC1 point (prefix must be 02 or 03)",
         });
     }
-    k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| Error::InvalidComponent {
-        what: "secp256k1 public key",
-        reason: "not a point on the curve",
-    })
+    Ok(())
+}
+
+/// The refusal of a well-encoded key whose x has no point on the curve.
+const NOT_ON_CURVE: Error = Error::InvalidComponent {
+    what: "secp256k1 public key",
+    reason: "not a point on the curve",
+};
+
+/// Parses a compressed public key strictly.
+pub fn parse_public(bytes: &[u8]) -> Result<k256::ecdsa::VerifyingKey, Error> {
+    check_compressed_encoding(bytes)?;
+    k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| NOT_ON_CURVE)
 }
 
 /// Checks a compressed public key strictly (the rules of [`parse_public`]), with the
@@ -269,25 +278,10 @@ pub mod libsecp {
     /// The rules of [`parse_public`] (33 bytes, prefix 02 or 03, a point on the curve),
     /// checked by libsecp256k1.
     pub fn check_public(bytes: &[u8]) -> Result<(), Error> {
-        if bytes.len() != PUBLIC_LEN {
-            return Err(Error::WrongLength {
-                what: "secp256k1 public key (compressed)",
-                expected: PUBLIC_LEN,
-                got: bytes.len(),
-            });
-        }
-        if bytes[0] != 0x02 && bytes[0] != 0x03 {
-            return Err(Error::InvalidComponent {
-                what: "secp256k1 public key",
-                reason: "not a compressed SEC1 point (prefix must be 02 or 03)",
-            });
-        }
+        check_compressed_encoding(bytes)?;
         PublicKey::from_slice(bytes)
             .map(|_| ())
-            .map_err(|_| Error::InvalidComponent {
-                what: "secp256k1 public key",
-                reason: "not a point on the curve",
-            })
+            .map_err(|_| NOT_ON_CURVE)
     }
 
     /// Verification with libsecp256k1 after the same strict parsing as `k256`.
