@@ -1,9 +1,8 @@
 //! KEM benchmarks: keygen (from seed), encapsulation and decapsulation for ML-KEM-768,
-//! ML-KEM-1024 and X-Wing, with maintained comparators measured in the same run —
-//! AWS-LC through `aws-lc-rs` (its ML-KEM is mlkem-native) and RustCrypto `ml-kem` for
-//! ML-KEM, the crates.io `x-wing` crate (draft-06) for X-Wing — and X-Wing's parts
-//! called directly (ML-KEM-768, the X25519 operations, the SHA3-256 combiner), so that
-//! X-Wing can be compared with the sum of its parts.
+//! ML-KEM-1024 and X-Wing, and X-Wing's parts called directly in the same run (ML-KEM-768,
+//! the X25519 operations, the SHA3-256 combiner), so that X-Wing can be compared with the
+//! sum of its parts. Peer implementations (AWS-LC, RustCrypto `ml-kem`, the `x-wing`
+//! crate) are timed in `peers/`, a workspace of its own, so that tests never build them.
 //!
 //! Run: `cargo bench --bench kem` then `python3 benches/report.py kem`.
 
@@ -15,41 +14,6 @@ use criterion::{
 };
 use pqmigrate::kem::{DecapsulationKey, KemAlg};
 use sha3::Digest as _;
-
-/// RustCrypto `ml-kem` from the same 64-byte seed; its encapsulation key, ciphertext
-/// and shared secret must equal ours (checked before timing).
-macro_rules! rustcrypto {
-    ($g:expr, $ours:expr, $P:ty) => {{
-        use ml_kem::kem::{Decapsulate, KeyExport};
-        let g: &mut BenchmarkGroup<'_, WallTime> = $g;
-        let ours: &DecapsulationKey = $ours;
-        let seed = ml_kem::Seed::from([7u8; 64]);
-        g.bench_function("rustcrypto/keygen", |b| {
-            b.iter(|| ml_kem::DecapsulationKey::<$P>::from_seed(black_box(seed)))
-        });
-        let dk = ml_kem::DecapsulationKey::<$P>::from_seed(seed);
-        let ek = dk.encapsulation_key().clone();
-        assert_eq!(
-            ek.to_bytes().as_slice(),
-            ours.encapsulation_key().payload(),
-            "same seed, same key"
-        );
-        let m = ml_kem::B32::from([3u8; 32]);
-        let (ct, ss) = ek.encapsulate_deterministic(&m);
-        let (our_ct, our_ss) = ours
-            .encapsulation_key()
-            .encapsulate_derand(&[3u8; 32])
-            .unwrap();
-        assert_eq!(ct.as_slice(), our_ct.payload(), "same m, same ciphertext");
-        assert_eq!(ss.as_slice(), our_ss.as_bytes());
-        g.bench_function("rustcrypto/encaps-derand", |b| {
-            b.iter(|| ek.encapsulate_deterministic(black_box(&m)))
-        });
-        g.bench_function("rustcrypto/decaps", |b| {
-            b.iter(|| dk.decapsulate(black_box(&ct)))
-        });
-    }};
-}
 
 fn ours(c: &mut Criterion) {
     for alg in KemAlg::ALL {
@@ -71,64 +35,11 @@ fn ours(c: &mut Criterion) {
         g.bench_function("pqmigrate/decaps", |b| {
             b.iter(|| dk.decapsulate(black_box(&ct)).unwrap())
         });
-        match alg {
-            KemAlg::MlKem768 => {
-                rustcrypto!(&mut g, &dk, ml_kem::MlKem768);
-                aws_lc(&mut g, &aws_lc_rs::kem::ML_KEM_768);
-            }
-            KemAlg::MlKem1024 => {
-                rustcrypto!(&mut g, &dk, ml_kem::MlKem1024);
-                aws_lc(&mut g, &aws_lc_rs::kem::ML_KEM_1024);
-            }
-            KemAlg::XWing => {
-                xwing_crate(&mut g);
-                xwing_parts(&mut g);
-            }
-            _ => {}
+        if alg == KemAlg::XWing {
+            xwing_parts(&mut g);
         }
         g.finish();
     }
-}
-
-/// AWS-LC (`aws-lc-rs`): fresh keys (its API has no seed input for ML-KEM), OS
-/// randomness for encapsulation.
-fn aws_lc(
-    g: &mut BenchmarkGroup<'_, WallTime>,
-    alg: &'static aws_lc_rs::kem::Algorithm<aws_lc_rs::kem::AlgorithmId>,
-) {
-    use aws_lc_rs::kem::DecapsulationKey;
-    g.bench_function("aws-lc/keygen", |b| {
-        b.iter(|| DecapsulationKey::generate(black_box(alg)).unwrap())
-    });
-    let dk = DecapsulationKey::generate(alg).unwrap();
-    let ek = dk.encapsulation_key().unwrap();
-    g.bench_function("aws-lc/encaps", |b| {
-        b.iter(|| black_box(&ek).encapsulate().unwrap())
-    });
-    let (ct, ss) = ek.encapsulate().unwrap();
-    assert_eq!(
-        dk.decapsulate(ct.as_ref().into()).unwrap().as_ref(),
-        ss.as_ref()
-    );
-    g.bench_function("aws-lc/decaps", |b| {
-        b.iter(|| dk.decapsulate(black_box(ct.as_ref()).into()).unwrap())
-    });
-}
-
-fn xwing_crate(g: &mut BenchmarkGroup<'_, WallTime>) {
-    use x_wing::{Decapsulate, Decapsulator, Encapsulate};
-    g.bench_function("x-wing-crate/keygen", |b| {
-        b.iter(|| x_wing::DecapsulationKey::from(black_box([7u8; 32])))
-    });
-    let dk = x_wing::DecapsulationKey::from([7u8; 32]);
-    let ek = dk.encapsulation_key().clone();
-    g.bench_function("x-wing-crate/encaps", |b| {
-        b.iter(|| black_box(&ek).encapsulate())
-    });
-    let (ct, _) = ek.encapsulate();
-    g.bench_function("x-wing-crate/decaps", |b| {
-        b.iter(|| dk.decapsulate(black_box(&ct)))
-    });
 }
 
 /// X-Wing's parts, each called directly: encapsulation is ML-KEM-768 encapsulation +

@@ -2,19 +2,20 @@
 """Turns criterion's output (target/criterion) into the Markdown tables of BENCHMARKS.md.
 
 Usage: python3 benches/report.py sig|hash|hash_many|merkle|batch|kem|block   (after the matching `cargo bench`)
-Reads only files criterion wrote in this run's target directory; prints Markdown.
+       python3 benches/report.py peers   (after `cargo bench --manifest-path peers/Cargo.toml`)
+Reads only files criterion wrote in the target directory of that run; prints Markdown.
 """
 import json
 import pathlib
 import sys
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
+REPO = pathlib.Path(__file__).resolve().parent.parent
 
 
-def load():
+def load(root):
     """{(group_id, function_id): median ns}"""
     out = {}
-    for bench in ROOT.glob("**/new/benchmark.json"):
+    for bench in root.glob("**/new/benchmark.json"):
         meta = json.loads(bench.read_text())
         est = json.loads((bench.parent / "estimates.json").read_text())
         out[(meta["group_id"], meta["function_id"])] = est["median"]["point_estimate"]
@@ -47,22 +48,7 @@ def sig_tables(r):
             comp = f"{us(mv)} (ML-DSA only measured) + {us(mp)}"
         print(f"| `{a}` | {us(row[0])} | {us(row[1])} | {us(row[2])} | {comp} | {ratio} |")
     print()
-    print("| ML-DSA backend | sign µs | verify µs | sign vs libcrux | verify vs libcrux |")
-    print("|---|---:|---:|---:|---:|")
-    for cat, name in (("2", "ML-DSA-44"), ("3", "ML-DSA-65"), ("5", "ML-DSA-87")):
-        g = f"mldsa-backend/{cat}"
-        base_s, base_v = r.get((g, "libcrux/sign")), r.get((g, "libcrux/verify"))
-        for b in ("libcrux", "rustcrypto", "aws-lc"):
-            s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
-            if s is None:
-                continue
-            label = {"libcrux": "libcrux-ml-dsa (default)", "rustcrypto": "RustCrypto ml-dsa",
-                     "aws-lc": "AWS-LC via aws-lc-rs (comparator; empty context)"}[b]
-            bv = r.get((g, "libcrux/verify-empty-ctx")) if b == "aws-lc" else base_v
-            print(f"| {name} {label} | {us(s)} | {us(v)} | {s / base_s:.2f}× | {v / bv:.2f}× |")
-        e = r.get((g, "libcrux/verify-empty-ctx"))
-        if e is not None:
-            print(f"| {name} libcrux-ml-dsa, empty context | – | {us(e)} | – | {e / base_v:.2f}× |")
+    mldsa_backend_table(r)
     print()
     print("| secp256k1 backend | sign µs | verify µs | sign vs k256 | verify vs k256 |")
     print("|---|---:|---:|---:|---:|")
@@ -73,6 +59,36 @@ def sig_tables(r):
         s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
         if s is not None:
             print(f"| {label} | {us(s)} | {us(v)} | {s / bs:.2f}× | {v / bv:.2f}× |")
+
+
+def mldsa_backend_table(r, peers=False):
+    """Our ML-DSA backends (sig bench), or AWS-LC beside libcrux at an empty context (peers)."""
+    print("| ML-DSA backend | sign µs | verify µs | sign vs libcrux | verify vs libcrux |")
+    print("|---|---:|---:|---:|---:|")
+    labels = {"libcrux": "libcrux-ml-dsa (default)" + (", empty context" if peers else ""),
+              "rustcrypto": "RustCrypto ml-dsa",
+              "aws-lc": "AWS-LC via aws-lc-rs (peer; empty context)"}
+    for cat, name in (("2", "ML-DSA-44"), ("3", "ML-DSA-65"), ("5", "ML-DSA-87")):
+        g = f"mldsa-backend/{cat}"
+        base_s, base_v = r.get((g, "libcrux/sign")), r.get((g, "libcrux/verify"))
+        if base_s is None:
+            continue
+        for b in ("libcrux", "rustcrypto", "aws-lc"):
+            s, v = r.get((g, f"{b}/sign")), r.get((g, f"{b}/verify"))
+            if s is None:
+                continue
+            print(f"| {name} {labels[b]} | {us(s)} | {us(v)} | {s / base_s:.2f}× | {v / base_v:.2f}× |")
+        e = r.get((g, "libcrux/verify-empty-ctx"))
+        if e is not None:
+            print(f"| {name} libcrux-ml-dsa, empty context | – | {us(e)} | – | {e / base_v:.2f}× |")
+
+
+def peers_tables(r):
+    print("pqmigrate and its peers, same run (`cargo bench --manifest-path peers/Cargo.toml`).")
+    print()
+    mldsa_backend_table(r, peers=True)
+    print()
+    kem_tables(r)
 
 
 def ns(v):
@@ -211,7 +227,8 @@ def hash_tables(r):
 
 
 if __name__ == "__main__":
-    results = load()
     what = sys.argv[1] if len(sys.argv) > 1 else "sig"
+    results = load(REPO / ("peers" if what == "peers" else ".") / "target" / "criterion")
     {"sig": sig_tables, "hash_many": hash_many_tables, "merkle": merkle_tables,
-     "batch": batch_tables, "kem": kem_tables, "hash": hash_tables, "block": block_tables}[what](results)
+     "batch": batch_tables, "kem": kem_tables, "hash": hash_tables, "block": block_tables,
+     "peers": peers_tables}[what](results)

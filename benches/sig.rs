@@ -1,7 +1,8 @@
 //! Signature benchmarks: keygen/sign/verify for every algorithm, each composite's
 //! components called directly in the same run, and every backend side by side: ML-DSA
-//! through libcrux (default), RustCrypto `ml-dsa` (feature) and AWS-LC (`aws-lc-rs`,
-//! comparator only); ECDSA secp256k1 through libsecp256k1 (default) and `k256`.
+//! through libcrux (default) and RustCrypto `ml-dsa` (feature); ECDSA secp256k1 through
+//! libsecp256k1 (default) and `k256`. Peer implementations (AWS-LC) are timed in
+//! `peers/`, a workspace of its own, so that tests never build them.
 //!
 //! Run: `cargo bench --bench sig --features rustcrypto-mldsa`
 //! then `python3 benches/report.py sig` for the BENCHMARKS.md table.
@@ -78,7 +79,6 @@ fn level(c: &pqmigrate::sig::Composite) -> MlDsaLevel {
 }
 
 fn mldsa_backends(c: &mut Criterion) {
-    use aws_lc_rs::signature::{self, KeyPair as _};
     for level in [
         MlDsaLevel::MlDsa44,
         MlDsaLevel::MlDsa65,
@@ -104,27 +104,8 @@ fn mldsa_backends(c: &mut Criterion) {
                 b.iter(|| assert!(RustCrypto::verify(level, &pk2, black_box(MSG), CTX, &sig)))
             });
         }
-        // AWS-LC (mldsa-native) through aws-lc-rs: comparator only. Its API signs and
-        // verifies with an empty context (no context parameter, no external mu), so
-        // libcrux is timed with an empty context beside it. Same seed, same key; each
-        // side verifies the other's signature before timing.
-        let (aws_sign, aws_verify) = match level {
-            MlDsaLevel::MlDsa44 => (&signature::ML_DSA_44_SIGNING, &signature::ML_DSA_44),
-            MlDsaLevel::MlDsa65 => (&signature::ML_DSA_65_SIGNING, &signature::ML_DSA_65),
-            MlDsaLevel::MlDsa87 => (&signature::ML_DSA_87_SIGNING, &signature::ML_DSA_87),
-        };
-        let kp = signature::PqdsaKeyPair::from_seed(aws_sign, &[3; 32]).unwrap();
-        assert_eq!(
-            kp.public_key().as_ref(),
-            pk.as_slice(),
-            "same seed, same key"
-        );
-        let mut aws_sig = vec![0u8; aws_sign.signature_len()];
-        kp.sign(MSG, &mut aws_sig).unwrap();
+        // The empty-context figure (the peers bench, peers/, times AWS-LC against it).
         let ours_empty = Libcrux::sign(level, &sk, MSG, b"", [0; 32]).unwrap();
-        assert!(Libcrux::verify(level, &pk, MSG, b"", &aws_sig));
-        let aws_pk = signature::UnparsedPublicKey::new(aws_verify, &pk);
-        aws_pk.verify(MSG, &ours_empty).unwrap();
         g.bench_function("libcrux/verify-empty-ctx", |b| {
             b.iter(|| {
                 assert!(Libcrux::verify(
@@ -135,12 +116,6 @@ fn mldsa_backends(c: &mut Criterion) {
                     &ours_empty
                 ))
             })
-        });
-        g.bench_function("aws-lc/sign", |b| {
-            b.iter(|| kp.sign(black_box(MSG), &mut aws_sig).unwrap())
-        });
-        g.bench_function("aws-lc/verify", |b| {
-            b.iter(|| aws_pk.verify(black_box(MSG), &ours_empty).unwrap())
         });
         g.finish();
     }
