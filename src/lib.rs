@@ -35,6 +35,7 @@
 //! | [`policy`] | [`policy::MigrationPolicy`]: what is accepted at which height, one `check(height, subject)` |
 //! | [`multisig`] | m-of-n hybrid multisig: descriptors, partial and multisig signatures, policy-aware verification, rotation |
 //! | [`block`] | a reference block and the four stages a node runs on it: decode, policy, verify, Merkle root |
+//! | [`chain`] | the chains' own formats: Bitcoin BIP-360 P2MR (feature `bitcoin`), Ethereum EIP-7932 addresses and ML-DSA precompile inputs (feature `ethereum`) |
 //! | [`conformance`] | checks a chain's own data layer for known ambiguities |
 //! | `vectors` | the deterministic JSON vectors of the repository's `vectors/` (feature `vectors`) |
 //!
@@ -46,6 +47,8 @@
 //! | `config` | yes | loading a `MigrationPolicy` from TOML or JSON (errors name key and line) |
 //! | `parallel` | yes | batch signature verification across cores (rayon) |
 //! | `vectors` | yes | generating and checking the JSON vectors |
+//! | `bitcoin` | yes | BIP-360 P2MR outputs, addresses, control blocks and spends (`pqmigrate::chain::bitcoin`; rust-bitcoin, `bech32`) |
+//! | `ethereum` | yes | EIP-7932 addresses and `sigrecover`, EIP-8355/8051 ML-DSA precompile inputs (`pqmigrate::chain::ethereum`) |
 //! | `formats` | yes | standard key formats and encrypted key files (`pqmigrate::formats`; RustCrypto `pkcs8`/`pkcs5`) |
 //! | `serde` | no | serde for the policy types, `no_std` |
 //! | `libsecp256k1` | yes | ECDSA secp256k1 signing and verification through libsecp256k1 (Bitcoin Core's C library, ≈ 1.8× faster verification); without it, pure-Rust `k256` (byte-identical signatures) |
@@ -103,6 +106,8 @@
 extern crate alloc;
 
 pub mod block;
+#[cfg(any(feature = "bitcoin", feature = "ethereum"))]
+pub mod chain;
 pub mod codec;
 pub mod conformance;
 mod ct;

@@ -67,9 +67,11 @@ pub(crate) struct VerifyArgs {
     /// Public key file written by `keygen`
     #[arg(long = "pub")]
     public: PathBuf,
-    /// Algorithm of the key (required with --raw; otherwise checked against the key)
-    #[arg(long, value_parser = parse_sig_alg)]
-    alg: Option<SigAlg>,
+    /// Algorithm of the key (required with --raw; otherwise checked against the key).
+    /// With --raw also `ml-dsa-44-eth`: EIP-8051's ML-DSA-ETH (KeccakPRNG in place of
+    /// SHAKE), verify-only and experimental
+    #[arg(long, value_parser = parse_verify_alg)]
+    alg: Option<VerifyAlg>,
     #[command(flatten)]
     raw: RawFlag,
     /// Signature envelope in hex, or @FILE holding it
@@ -156,10 +158,34 @@ pub(crate) fn sign(a: SignArgs) -> Outcome {
     Ok(true)
 }
 
+/// What `verify --alg` names: one of our signature algorithms, or ML-DSA-ETH.
+#[derive(Clone, Copy)]
+pub(crate) enum VerifyAlg {
+    Sig(SigAlg),
+    MlDsa44Eth,
+}
+
+/// The name of EIP-8051's ML-DSA-ETH for `verify --raw --alg`.
+const ML_DSA_44_ETH: &str = "ml-dsa-44-eth";
+
+fn parse_verify_alg(s: &str) -> Result<VerifyAlg, String> {
+    if s == ML_DSA_44_ETH {
+        return Ok(VerifyAlg::MlDsa44Eth);
+    }
+    parse_sig_alg(s)
+        .map(VerifyAlg::Sig)
+        .map_err(|e| format!("{e} (or, with --raw, {ML_DSA_44_ETH})"))
+}
+
 pub(crate) fn verify(a: VerifyArgs) -> Outcome {
+    let alg = match a.alg {
+        Some(VerifyAlg::MlDsa44Eth) => return verify_mldsa_eth(&a),
+        Some(VerifyAlg::Sig(alg)) => Some(alg),
+        None => None,
+    };
     let pk_bytes = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
-    let pk = decode_public("--pub", &pk_bytes, a.raw.alg(a.alg))?;
-    check_alg("--pub", pk.alg(), a.alg)?;
+    let pk = decode_public("--pub", &pk_bytes, a.raw.alg(alg))?;
+    check_alg("--pub", pk.alg(), alg)?;
     let sig_bytes = hex_or_file("--sig", &a.sig)?;
     let mode = if a.lamps_interop {
         VerifyMode::LampsInterop
@@ -177,6 +203,45 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
     let valid = pk.verify_with(&msg, &ctx, &sig, mode).is_ok();
     if a.json.json {
         println!("{}", json!({"alg": pk.alg().name(), "valid": valid}));
+    } else {
+        println!("{}", if valid { "valid" } else { "invalid" });
+    }
+    Ok(valid)
+}
+
+/// `verify --raw --alg ml-dsa-44-eth`: EIP-8051's ML-DSA-ETH on a raw key and signature,
+/// with an empty context (experimental, verify-only).
+fn verify_mldsa_eth(a: &VerifyArgs) -> Outcome {
+    use pqmigrate::chain::ethereum::mldsa_eth::{self, PUBLIC_KEY_LEN, SIGNATURE_LEN, Xof};
+    if !a.raw.raw {
+        bail!("--alg {ML_DSA_44_ETH} reads raw keys and signatures: add --raw");
+    }
+    if !a.ctx.is_empty() || a.lamps_interop {
+        bail!(
+            "--alg {ML_DSA_44_ETH} verifies with an empty context (no --ctx, no --lamps-interop)"
+        );
+    }
+    let pk = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
+    let sig = hex_or_file("--sig", &a.sig)?;
+    if pk.len() != PUBLIC_KEY_LEN {
+        bail!(
+            "--pub: {ML_DSA_44_ETH} public keys are {PUBLIC_KEY_LEN} bytes, not {}",
+            pk.len()
+        );
+    }
+    if sig.len() != SIGNATURE_LEN {
+        bail!(
+            "--sig: {ML_DSA_44_ETH} signatures are {SIGNATURE_LEN} bytes, not {}",
+            sig.len()
+        );
+    }
+    let msg = input::read_all(&a.file)?;
+    let valid = mldsa_eth::verify(Xof::KeccakPrng, &pk, &msg, &sig);
+    if a.json.json {
+        println!(
+            "{}",
+            json!({"alg": ML_DSA_44_ETH, "valid": valid, "experimental": true})
+        );
     } else {
         println!("{}", if valid { "valid" } else { "invalid" });
     }

@@ -7,6 +7,7 @@
 
 mod advise;
 mod bench;
+mod cmd_chain;
 mod cmd_conformance;
 mod cmd_digest;
 mod cmd_hash;
@@ -139,6 +140,15 @@ enum Command {
     Multisig {
         #[command(subcommand)]
         command: cmd_multisig::MultisigCommand,
+    },
+    /// The chains' own formats: Bitcoin BIP-360 (P2MR) outputs, Ethereum EIP-7932
+    /// addresses and EIP-8355 ML-DSA precompile inputs
+    #[command(
+        after_help = "Examples:\n  pqmigrate chain p2mr --tree tree.json --network signet\n  pqmigrate chain p2mr --pub alice.pub\n  pqmigrate chain eth-address --pub alice.pub\n  pqmigrate chain eth-precompile --pub alice.pub --sig @tx.sig tx.bin"
+    )]
+    Chain {
+        #[command(subcommand)]
+        command: cmd_chain::ChainCommand,
     },
     /// Work with self-describing digests (multihash)
     #[command(
@@ -287,6 +297,7 @@ fn main() -> ExitCode {
         Command::Multisig { command } => cmd_multisig::run(command),
         Command::Sign(a) => cmd_sig::sign(a),
         Command::Verify(a) => cmd_sig::verify(a),
+        Command::Chain { command } => cmd_chain::run(command),
         Command::Inspect(a) => cmd_sig::inspect(a),
         Command::Digest { command } => cmd_digest::run(command),
         Command::Merkle { command } => cmd_merkle::run(command),

@@ -235,7 +235,12 @@ fn readme_commands() -> std::collections::BTreeSet<String> {
         .map(|rest| {
             let words: Vec<&str> = rest.split_whitespace().take(2).collect();
             match words.as_slice() {
-                [cmd, sub, ..] if sub.chars().all(|c| c.is_ascii_lowercase()) => {
+                [cmd, sub, ..]
+                    if sub.starts_with(|c: char| c.is_ascii_lowercase())
+                        && sub
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') =>
+                {
                     format!("{cmd} {sub}")
                 }
                 [cmd, ..] => cmd.to_string(),

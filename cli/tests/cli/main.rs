@@ -71,6 +71,25 @@ fn write_secret(dir: &Path, name: &str, data: &[u8]) -> PathBuf {
     p
 }
 
+/// An unencrypted key pair `DIR/NAME.pub`, `DIR/NAME.key` of `alg` from a fixed seed;
+/// returns the prefix `DIR/NAME`.
+fn keygen_plain(dir: &Path, alg: &str, name: &str) -> PathBuf {
+    let seed = write_secret(dir, &format!("{name}.seed"), b"07".repeat(32).as_slice());
+    let prefix = dir.join(name);
+    let o = run(&[
+        "keygen",
+        "--alg",
+        alg,
+        "--unencrypted",
+        "--seed-file",
+        seed.to_str().unwrap(),
+        "--out",
+        prefix.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    prefix
+}
+
 fn sample() -> Vec<u8> {
     (0..100_003u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
@@ -89,6 +108,7 @@ fn reference(cmd: &str, args: &[&str]) -> Option<String> {
 }
 
 mod advise;
+mod chain;
 mod conformance;
 mod general;
 mod hash;
