@@ -349,3 +349,34 @@ fn p2mr_pq_leaf_for_our_keys() {
     }
     assert_eq!(addresses.len(), 4, "distinct keys, distinct outputs");
 }
+
+/// **Draft** (bitcoin/bips#2232): `SIGHASH_SINGLE` on an input without a matching output
+/// has no signature hash (BIP-341), so such a signature is invalid; a 65-byte signature
+/// with type 0x00, or an undefined type, is invalid too.
+#[test]
+fn p2mr_sighash_single_without_output_is_an_invalid_signature() {
+    let v = load("pr2232-unmerged/p2mr_spending.json");
+    let case = &v["scriptPathSpending"][0];
+    let spent: Vec<TxOut> = case["given"]["utxosSpent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(txout)
+        .collect();
+    let signed: Transaction =
+        deserialize(&unhex(case["auxiliary"]["fullySignedTx"].as_str().unwrap())).unwrap();
+    assert_eq!(signed.output.len(), 1);
+    for hash_type in [0x03u8, 0x00, 0x04] {
+        let mut tx = signed.clone();
+        let mut elements: Vec<Vec<u8>> = tx.input[5].witness.iter().map(<[u8]>::to_vec).collect();
+        assert_eq!(elements[0].len(), 64);
+        elements[0].push(hash_type);
+        tx.input[5].witness = bitcoin::Witness::from_slice(&elements);
+        assert_eq!(
+            p2mr::verify_spend(&tx, 5, &spent),
+            Err(SpendError::InvalidSignature),
+            "type {hash_type:#04x}"
+        );
+    }
+    assert!(p2mr::verify_spend(&signed, 5, &spent).is_ok());
+}

@@ -629,7 +629,10 @@ pub fn verify_spend(
         ),
         _ => return Err(SpendError::InvalidSignature),
     };
-    let sighash = sighash(tx, index, spent, &w, hash_type)?;
+    // A sighash that cannot be computed (SIGHASH_SINGLE without a matching output) makes
+    // the signature invalid (BIP-341).
+    let sighash =
+        sighash(tx, index, spent, &w, hash_type).map_err(|_| SpendError::InvalidSignature)?;
     let key: &[u8; 32] = key.try_into().expect("matched 32 bytes");
     let vk = k256::schnorr::VerifyingKey::from_bytes(key.into())
         .map_err(|_| SpendError::InvalidSignature)?;
@@ -642,6 +645,8 @@ pub fn verify_spend(
 /// The tapscript signature hash of a P2MR leaf spend: BIP-341's `SigMsg` with the
 /// BIP-342 extension (`spend_type = 2 + annex`, the leaf hash, key version 0, no code
 /// separator), tagged `TapSighash`. Computed by rust-bitcoin's `SighashCache`.
+/// [`SpendError::Input`] if `index` or `spent` do not fit `tx`, or if `SIGHASH_SINGLE`
+/// has no output at `index`.
 pub fn sighash(
     tx: &Transaction,
     index: usize,
