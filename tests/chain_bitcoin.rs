@@ -200,6 +200,21 @@ fn leaf_ids(tree: &Value, out: &mut Vec<u64>) {
     }
 }
 
+/// The spend vector's case, the outputs its six inputs spend, and its fully signed
+/// transaction.
+fn spend_case() -> (Value, Vec<TxOut>, Transaction) {
+    let v = load("pr2232-unmerged/p2mr_spending.json");
+    let case = v["scriptPathSpending"][0].clone();
+    let spent = case["given"]["utxosSpent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(txout)
+        .collect();
+    let tx = deserialize(&unhex(case["auxiliary"]["fullySignedTx"].as_str().unwrap())).unwrap();
+    (case, spent, tx)
+}
+
 /// **Draft** (bitcoin/bips#2232): every input of the spend vector. The tree rebuilds the
 /// spent output, leaf hash and control block; the tapscript sighash and its `SigMsg`
 /// match; the BIP-340 signature re-derives byte for byte (all-zero aux randomness); the
@@ -207,16 +222,7 @@ fn leaf_ids(tree: &Value, out: &mut Vec<u64>) {
 /// fully signed transaction for the right reason.
 #[test]
 fn p2mr_spend_vectors_draft() {
-    let v = load("pr2232-unmerged/p2mr_spending.json");
-    let case = &v["scriptPathSpending"][0];
-    let spent: Vec<TxOut> = case["given"]["utxosSpent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(txout)
-        .collect();
-    let tx: Transaction =
-        deserialize(&unhex(case["auxiliary"]["fullySignedTx"].as_str().unwrap())).unwrap();
+    let (case, spent, tx) = spend_case();
     let unsigned: Transaction =
         deserialize(&unhex(case["given"]["rawUnsignedTx"].as_str().unwrap())).unwrap();
     assert_eq!(tx.compute_txid(), unsigned.compute_txid());
@@ -355,16 +361,7 @@ fn p2mr_pq_leaf_for_our_keys() {
 /// with type 0x00, or an undefined type, is invalid too.
 #[test]
 fn p2mr_sighash_single_without_output_is_an_invalid_signature() {
-    let v = load("pr2232-unmerged/p2mr_spending.json");
-    let case = &v["scriptPathSpending"][0];
-    let spent: Vec<TxOut> = case["given"]["utxosSpent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(txout)
-        .collect();
-    let signed: Transaction =
-        deserialize(&unhex(case["auxiliary"]["fullySignedTx"].as_str().unwrap())).unwrap();
+    let (_, spent, signed) = spend_case();
     assert_eq!(signed.output.len(), 1);
     for hash_type in [0x03u8, 0x00, 0x04] {
         let mut tx = signed.clone();
