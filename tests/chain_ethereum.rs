@@ -132,18 +132,12 @@ fn eip8355_precompile_vectors_draft() {
     }
 }
 
-/// Parses a NIST KAT `.rsp` into its records' `(pk, sm)` fields.
+/// A NIST KAT `.rsp` file's records' `(pk, sm)` fields.
 fn kat_records(text: &str) -> Vec<(Vec<u8>, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut pk = None;
-    for line in text.lines() {
-        if let Some(v) = line.strip_prefix("pk = ") {
-            pk = Some(unhex(v));
-        } else if let Some(v) = line.strip_prefix("sm = ") {
-            out.push((pk.take().unwrap(), unhex(v)));
-        }
-    }
-    out
+    rsp_records(text)
+        .iter()
+        .map(|r| (unhex(&r["pk"]), unhex(&r["sm"])))
+        .collect()
 }
 
 /// EIP-8051's NIST variant: the first 10 KAT records verify as pure ML-DSA-44 with an
@@ -174,9 +168,7 @@ fn keccak_prng_kats() {
         let want = unhex(case["output"].as_str().unwrap());
         let mut p = KeccakPrng::absorbed(&[&input]);
         assert_eq!(p.squeeze_vec(want.len()), want);
-        let mut p = KeccakPrng::new();
-        p.absorb(&input[..5]);
-        p.absorb(&input[5..]);
+        let mut p = KeccakPrng::absorbed(&[&input[..5], &input[5..]]);
         let mut pieces = p.squeeze_vec(7);
         pieces.extend(p.squeeze_vec(want.len() - 7));
         assert_eq!(pieces, want);

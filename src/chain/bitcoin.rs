@@ -76,6 +76,9 @@ pub enum P2mrError {
     /// A control byte's low bit is 0 (P2MR has no parity bit; the bit must be 1).
     #[error("invalid control byte 0x{0:02x}")]
     ControlByte(u8),
+    /// A network name other than `mainnet`, `testnet`, `signet` or `regtest`.
+    #[error("unknown network {0:?} (mainnet, testnet, signet or regtest)")]
+    UnknownNetwork(String),
     /// A `scriptPubKey` is not `OP_2 PUSH32 <32 bytes>`.
     #[error("not a P2MR scriptPubKey")]
     NotP2mr,
@@ -346,7 +349,7 @@ impl core::str::FromStr for Network {
         Network::ALL
             .into_iter()
             .find(|n| n.name() == s)
-            .ok_or_else(|| P2mrError::Tree(alloc::format!("unknown network {s:?}")))
+            .ok_or_else(|| P2mrError::UnknownNetwork(s.into()))
     }
 }
 
@@ -458,12 +461,13 @@ pub fn pq_key_commitment(pk: &PublicKey) -> [u8; 32] {
     if let Ok(raw) = <[u8; 32]>::try_from(pk.payload()) {
         return raw;
     }
-    let tag = bitcoin::hashes::sha256::Hash::hash(b"pqmigrate/P2MR/pq-key").to_byte_array();
-    let mut e = bitcoin::hashes::sha256::Hash::engine();
-    e.input(&tag);
-    e.input(&tag);
-    e.input(&pk.to_bytes());
-    bitcoin::hashes::sha256::Hash::from_engine(e).to_byte_array()
+    PqKeyHash::hash(&pk.to_bytes()).to_byte_array()
+}
+
+bitcoin::hashes::sha256t_hash_newtype! {
+    struct PqKeyTag = hash_str("pqmigrate/P2MR/pq-key");
+    /// The tagged hash of [`pq_key_commitment`].
+    struct PqKeyHash(_);
 }
 
 /// A tapscript leaf `PUSH32 <commitment> OP_PQ_CHECKSIG` for one of our public keys, in

@@ -9,56 +9,30 @@ use alloc::vec::Vec;
 
 use sha3::{Digest as _, Keccak256};
 
-/// KeccakPRNG: absorb, then squeeze any number of bytes.
+/// KeccakPRNG: absorbed once at construction, then squeezed for any number of bytes.
 #[derive(Clone, Debug)]
 pub struct KeccakPrng {
-    absorbing: Option<Keccak256>,
     state: [u8; 32],
     counter: u64,
     block: [u8; 32],
     used: usize,
 }
 
-impl Default for KeccakPrng {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl KeccakPrng {
-    /// A fresh PRNG, absorbing.
-    pub fn new() -> Self {
+    /// A PRNG that has absorbed the concatenation of `parts`.
+    pub fn absorbed(parts: &[&[u8]]) -> Self {
+        let mut h = Keccak256::new();
+        parts.iter().for_each(|p| h.update(p));
         Self {
-            absorbing: Some(Keccak256::new()),
-            state: [0; 32],
+            state: h.finalize().into(),
             counter: 0,
             block: [0; 32],
             used: 32,
         }
     }
 
-    /// A PRNG that has absorbed the concatenation of `parts`.
-    pub fn absorbed(parts: &[&[u8]]) -> Self {
-        let mut p = Self::new();
-        for part in parts {
-            p.absorb(part);
-        }
-        p
-    }
-
-    /// Absorbs more input. Absorbing after the first squeeze is a logic error and is
-    /// ignored (the stream is fixed by then).
-    pub fn absorb(&mut self, data: &[u8]) {
-        if let Some(h) = &mut self.absorbing {
-            h.update(data);
-        }
-    }
-
     /// Fills `out` with the next bytes of the stream.
     pub fn squeeze(&mut self, out: &mut [u8]) {
-        if let Some(h) = self.absorbing.take() {
-            self.state = h.finalize().into();
-        }
         for byte in out {
             if self.used == 32 {
                 let mut h = Keccak256::new();

@@ -32,28 +32,33 @@ pub const SIGNATURE_LEN: usize = CT_LEN + L * 576 + OMEGA + K;
 
 type Poly = [i64; N];
 
-/// `ζ^brv8(m) mod q` for m in 0..256, ζ = 1753 (FIPS 204 Appendix B).
-fn zetas() -> [i64; N] {
+/// `ζ^brv8(m) mod q` for m in 0..256, ζ = 1753 (FIPS 204 Appendix B), computed at
+/// compile time.
+const ZETAS: [i64; N] = {
     let mut z = [0i64; N];
-    for (m, out) in z.iter_mut().enumerate() {
-        let e = (m as u8).reverse_bits() as u32;
+    let mut m = 0;
+    while m < N {
+        let e = (m as u8).reverse_bits();
         let mut acc = 1i64;
-        for _ in 0..e {
+        let mut i = 0;
+        while i < e {
             acc = acc * 1753 % Q;
+            i += 1;
         }
-        *out = acc;
+        z[m] = acc;
+        m += 1;
     }
     z
-}
+};
 
 /// FIPS 204 Algorithm 41.
-fn ntt(w: &mut Poly, zetas: &[i64; N]) {
+fn ntt(w: &mut Poly) {
     let (mut m, mut len) = (0usize, 128usize);
     while len >= 1 {
         let mut start = 0;
         while start < N {
             m += 1;
-            let z = zetas[m];
+            let z = ZETAS[m];
             for j in start..start + len {
                 let t = z * w[j + len] % Q;
                 w[j + len] = (w[j] - t).rem_euclid(Q);
@@ -66,13 +71,13 @@ fn ntt(w: &mut Poly, zetas: &[i64; N]) {
 }
 
 /// FIPS 204 Algorithm 42.
-fn ntt_inverse(w: &mut Poly, zetas: &[i64; N]) {
+fn ntt_inverse(w: &mut Poly) {
     let (mut m, mut len) = (N, 1usize);
     while len < N {
         let mut start = 0;
         while start < N {
             m -= 1;
-            let z = Q - zetas[m];
+            let z = Q - ZETAS[m];
             for j in start..start + len {
                 let t = w[j];
                 w[j] = (t + w[j + len]) % Q;
@@ -187,7 +192,6 @@ pub fn verify(xof: Xof, pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
     if pk.len() != PUBLIC_KEY_LEN || sig.len() != SIGNATURE_LEN {
         return false;
     }
-    let zetas = zetas();
     let (rho, t1_bytes) = pk.split_at(32);
     let (ct, rest) = sig.split_at(CT_LEN);
     let (z_bytes, hint_bytes) = rest.split_at(L * 576);
@@ -210,17 +214,17 @@ pub fn verify(xof: Xof, pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
     xof.h(&[&tr, &[0, 0], msg]).read(&mut mu);
 
     let mut c = sample_in_ball(xof, ct);
-    ntt(&mut c, &zetas);
+    ntt(&mut c);
     for zi in z.iter_mut() {
         zi.iter_mut().for_each(|x| *x = x.rem_euclid(Q));
-        ntt(zi, &zetas);
+        ntt(zi);
     }
     let mut w1_encoded = Vec::with_capacity(K * 192);
     for (i, hint_row) in hint.iter().enumerate() {
         // w' = NTT⁻¹(Σ_j Â[i][j] ∘ NTT(z_j) − NTT(c) ∘ NTT(t1_i · 2^d))
         let mut t1 = unpack(&t1_bytes[i * 320..][..320], 10);
         t1.iter_mut().for_each(|x| *x = (*x << D) % Q);
-        ntt(&mut t1, &zetas);
+        ntt(&mut t1);
         let mut w = [0i64; N];
         for (j, zj) in z.iter().enumerate() {
             let a = rej_ntt_poly(xof, rho, j as u8, i as u8);
@@ -231,7 +235,7 @@ pub fn verify(xof: Xof, pk: &[u8], msg: &[u8], sig: &[u8]) -> bool {
         for n in 0..N {
             w[n] = (w[n] - c[n] * t1[n] % Q).rem_euclid(Q);
         }
-        ntt_inverse(&mut w, &zetas);
+        ntt_inverse(&mut w);
         // w1 = UseHint(h, w'), packed 6 bits per coefficient (w1Encode).
         let mut acc = 0u32;
         let mut nbits = 0;

@@ -32,14 +32,23 @@ mod xof;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use k256::elliptic_curve::sec1::ToSec1Point as _;
-use sha3::{Digest as _, Keccak256};
-
+use crate::hash::{HashAlg, hash};
 use crate::sig::{PublicKey, SigAlg, Signature};
+use k256::elliptic_curve::sec1::ToSec1Point as _;
 
-/// `keccak256` (original Keccak, padding byte 0x01; not SHA3-256).
+/// `keccak256` (original Keccak, padding byte 0x01; not SHA3-256): the registry's
+/// `keccak-256`.
 pub fn keccak256(data: &[u8]) -> [u8; 32] {
-    Keccak256::digest(data).into()
+    hash(HashAlg::Keccak256, data)
+        .as_bytes()
+        .try_into()
+        .expect("keccak-256 digests are 32 bytes")
+}
+
+/// The legacy (type 0) address of a secp256k1 point: `keccak256(X ‖ Y)[12:]`.
+fn legacy_address(point: &k256::PublicKey) -> [u8; 20] {
+    let h = keccak256(&point.to_sec1_point(false).as_bytes()[1..]);
+    h[12..].try_into().expect("20 bytes")
 }
 
 /// EIP-7932's reserved "invalid or missing" algorithm type.
@@ -61,6 +70,9 @@ pub enum EthError {
     /// No EIP-7932 type byte is configured for this algorithm.
     #[error("no EIP-7932 algorithm type for {0}; pass one explicitly")]
     NoType(SigAlg),
+    /// The key is not one EIP-8355's precompiles take (ML-DSA-44, -65, -87).
+    #[error("EIP-8355 takes ml-dsa-44, ml-dsa-65 or ml-dsa-87 keys, not {0}")]
+    NotMlDsa(SigAlg),
     /// A precompile input is shorter than its public key and signature.
     #[error("input of {got} bytes is shorter than pk ({pk}) + sig ({sig})")]
     ShortInput {
@@ -81,13 +93,12 @@ pub fn address(alg_type: u8, pubkey: &[u8]) -> Result<[u8; 20], EthError> {
     let h = match alg_type {
         ALG_TYPE_INVALID => return Err(EthError::ReservedType),
         ALG_TYPE_SECP256K1 => {
-            if pubkey.len() != 65
-                || pubkey[0] != 0x04
-                || k256::PublicKey::from_sec1_bytes(pubkey).is_err()
-            {
+            if pubkey.len() != 65 || pubkey[0] != 0x04 {
                 return Err(EthError::Secp256k1Key);
             }
-            keccak256(&pubkey[1..])
+            let point =
+                k256::PublicKey::from_sec1_bytes(pubkey).map_err(|_| EthError::Secp256k1Key)?;
+            return Ok(legacy_address(&point));
         }
         t if pubkey.len() == 63 => keccak256(&[&[t, 0][..], pubkey].concat()),
         t => keccak256(&[&[t][..], pubkey].concat()),
@@ -135,7 +146,7 @@ pub fn address_of(
     if t == ALG_TYPE_SECP256K1 {
         let point =
             k256::PublicKey::from_sec1_bytes(pk.payload()).map_err(|_| EthError::Secp256k1Key)?;
-        return address(t, point.to_sec1_point(false).as_bytes());
+        return Ok(legacy_address(&point));
     }
     address(t, pk.payload())
 }
@@ -226,7 +237,7 @@ fn secp256k1_recover(sig: &[u8], data: &[u8]) -> Option<[u8; 20]> {
     };
     let vk =
         VerifyingKey::recover_from_prehash(&hash, &sig, RecoveryId::from_byte(parity)?).ok()?;
-    address(ALG_TYPE_SECP256K1, vk.to_sec1_point(false).as_bytes()).ok()
+    Some(legacy_address(&k256::PublicKey::from(vk)))
 }
 
 /// EIP-8355's ML-DSA verification precompiles (`VERIFY_MLDSA44/65/87`). **Draft**: an
@@ -318,7 +329,7 @@ impl MlDsaPrecompile {
 
     /// The input for `(pk, sig, msg)`.
     pub fn encode(pk: &PublicKey, sig: &Signature, msg: &[u8]) -> Result<Vec<u8>, EthError> {
-        Self::for_alg(pk.alg()).ok_or(EthError::NoType(pk.alg()))?;
+        Self::for_alg(pk.alg()).ok_or(EthError::NotMlDsa(pk.alg()))?;
         Ok([pk.payload(), sig.payload(), msg].concat())
     }
 
