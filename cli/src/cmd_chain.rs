@@ -3,14 +3,14 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use pqmigrate::chain::bitcoin::{self as p2mr, Network, P2mrOutput, ScriptTree};
-use pqmigrate::chain::ethereum::{self as eth, AlgTypes, MlDsaPrecompile};
-use pqmigrate::sig::{PublicKey, Signature};
+use pqmigrate::chain::ethereum::{self as eth, AlgTypes, EthError, MlDsaPrecompile};
+use pqmigrate::sig::Signature;
 use serde_json::json;
 
-use crate::files::{RawFlag, check_alg, decode_public, hex_or_file};
-use crate::{CliError, JsonFlag, Outcome, bail, input, parse_sig_alg};
+use crate::files::{RawFlag, check_alg, hex_or_file, read_public};
+use crate::{CliError, JsonFlag, Outcome, input, parse_sig_alg};
 
 #[derive(Subcommand)]
 pub(crate) enum ChainCommand {
@@ -42,30 +42,11 @@ pub(crate) struct P2mrArgs {
     /// A public key file: the single-leaf output committing to it
     #[arg(long = "pub")]
     public: Option<PathBuf>,
-    /// Network of the address
-    #[arg(long, value_enum, default_value = "mainnet")]
-    network: NetworkArg,
+    /// Network of the address: mainnet, testnet, signet or regtest
+    #[arg(long, default_value = "mainnet", value_parser = parse_network)]
+    network: Network,
     #[command(flatten)]
     json: JsonFlag,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum NetworkArg {
-    Mainnet,
-    Testnet,
-    Signet,
-    Regtest,
-}
-
-impl From<NetworkArg> for Network {
-    fn from(n: NetworkArg) -> Self {
-        match n {
-            NetworkArg::Mainnet => Network::Mainnet,
-            NetworkArg::Testnet => Network::Testnet,
-            NetworkArg::Signet => Network::Signet,
-            NetworkArg::Regtest => Network::Regtest,
-        }
-    }
 }
 
 #[derive(Args)]
@@ -100,6 +81,10 @@ pub(crate) struct EthPrecompileArgs {
     json: JsonFlag,
 }
 
+fn parse_network(s: &str) -> Result<Network, String> {
+    s.parse().map_err(|e: p2mr::P2mrError| e.to_string())
+}
+
 fn parse_type_byte(s: &str) -> Result<u8, String> {
     let v = match s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
         Some(h) => u8::from_str_radix(h, 16),
@@ -116,16 +101,8 @@ pub(crate) fn run(c: ChainCommand) -> Outcome {
     }
 }
 
-fn read_public(
-    path: &std::path::Path,
-    raw: Option<pqmigrate::sig::SigAlg>,
-) -> Result<PublicKey, CliError> {
-    let bytes = hex_or_file("--pub", &format!("@{}", path.display()))?;
-    decode_public("--pub", &bytes, raw)
-}
-
 fn p2mr_cmd(a: P2mrArgs) -> Outcome {
-    let network = Network::from(a.network);
+    let network = a.network;
     let (out, pending) = match (&a.tree, &a.public) {
         (Some(path), _) => {
             let text = String::from_utf8(input::read_small(path)?).map_err(|_| {
@@ -138,7 +115,7 @@ fn p2mr_cmd(a: P2mrArgs) -> Outcome {
                 .map_err(|e| CliError::Message(format!("--tree: {e}")))?;
             (out, false)
         }
-        (None, Some(path)) => (p2mr::pq_output(&read_public(path, None)?), true),
+        (None, Some(path)) => (p2mr::pq_output(&read_public("--pub", path, None)?), true),
         (None, None) => unreachable!("clap requires one"),
     };
     print_p2mr(&out, network, pending, a.json.json);
@@ -183,7 +160,7 @@ fn print_p2mr(out: &P2mrOutput, network: Network, pending: bool, as_json: bool) 
 }
 
 fn eth_address(a: EthAddressArgs) -> Outcome {
-    let pk = read_public(&a.public, a.raw.alg(a.alg))?;
+    let pk = read_public("--pub", &a.public, a.raw.alg(a.alg))?;
     check_alg("--pub", pk.alg(), a.alg)?;
     let types = AlgTypes::default();
     let addr = eth::address_of(&pk, a.alg_id, &types)
@@ -202,13 +179,9 @@ fn eth_address(a: EthAddressArgs) -> Outcome {
 }
 
 fn eth_precompile(a: EthPrecompileArgs) -> Outcome {
-    let pk = read_public(&a.public, None)?;
-    let Some(p) = MlDsaPrecompile::for_alg(pk.alg()) else {
-        bail!(
-            "--pub: EIP-8355 takes ml-dsa-44, ml-dsa-65 or ml-dsa-87 keys, not {}",
-            pk.alg()
-        );
-    };
+    let pk = read_public("--pub", &a.public, None)?;
+    let p = MlDsaPrecompile::for_alg(pk.alg())
+        .ok_or_else(|| CliError::Message(format!("--pub: {}", EthError::NotMlDsa(pk.alg()))))?;
     let sig = Signature::from_bytes_for(pk.alg(), &hex_or_file("--sig", &a.sig)?)
         .map_err(|e| CliError::Message(format!("--sig: {e}")))?;
     let msg = input::read_all(&a.file)?;

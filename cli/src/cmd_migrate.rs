@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use pqmigrate::hash::HashSuite;
 use pqmigrate::policy::{Subject, attestation_is_current};
-use pqmigrate::sig::{PublicKey, SigAlg, UpgradeAttestation};
+use pqmigrate::sig::{SigAlg, UpgradeAttestation};
 use serde_json::json;
 
-use crate::files::{RawFlag, check_alg, decode_public, hex_or_file};
+use crate::files::{RawFlag, check_alg, hex_or_file, read_public};
 use crate::keyfile::{self, Passphrase};
 use crate::{CliError, JsonFlag, Outcome, parse_sig_alg};
 
@@ -54,17 +54,8 @@ pub(crate) struct AddressArgs {
     json: JsonFlag,
 }
 
-fn read_public(
-    path: &std::path::Path,
-    flag: &str,
-    raw: Option<SigAlg>,
-) -> Result<PublicKey, CliError> {
-    let bytes = hex_or_file(flag, &format!("@{}", path.display()))?;
-    decode_public(flag, &bytes, raw)
-}
-
 pub(crate) fn address(a: AddressArgs) -> Outcome {
-    let pk = read_public(&a.public, "--pub", a.raw.alg(a.alg))?;
+    let pk = read_public("--pub", &a.public, a.raw.alg(a.alg))?;
     check_alg("--pub", pk.alg(), a.alg)?;
     let suite = a.suite.suite();
     let addr = pk.address(&suite)?;
@@ -137,7 +128,7 @@ pub(crate) fn upgrade(cmd: UpgradeCommand) -> Outcome {
         } => {
             // Envelopes only: the attestation names both keys' algorithms itself.
             let old = keyfile::load_signing_key(&key, &pass, None, None)?;
-            let new = read_public(&new_pub, "--new-pub", None)?;
+            let new = read_public("--new-pub", &new_pub, None)?;
             let att = UpgradeAttestation::create(&old, &new, chain_id.as_bytes(), height)?;
             let hex = hex::encode(att.to_bytes());
             if json.json {

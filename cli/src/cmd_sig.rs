@@ -8,7 +8,7 @@ use pqmigrate::sig::{PublicKey, Scheme, SigAlg, Signature, SigningKey, VerifyMod
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use crate::files::{RawFlag, check_alg, decode_public, encode_hex, hex_or_file, secret_hex_file};
+use crate::files::{RawFlag, check_alg, encode_hex, hex_or_file, read_public, secret_hex_file};
 use crate::keyfile::{self, Passphrase, Protect};
 use crate::{CliError, JsonFlag, Outcome, bail, input, parse_sig_alg};
 
@@ -183,8 +183,7 @@ pub(crate) fn verify(a: VerifyArgs) -> Outcome {
         Some(VerifyAlg::Sig(alg)) => Some(alg),
         None => None,
     };
-    let pk_bytes = hex_or_file("--pub", &format!("@{}", a.public.display()))?;
-    let pk = decode_public("--pub", &pk_bytes, a.raw.alg(alg))?;
+    let pk = read_public("--pub", &a.public, a.raw.alg(alg))?;
     check_alg("--pub", pk.alg(), alg)?;
     let sig_bytes = hex_or_file("--sig", &a.sig)?;
     let mode = if a.lamps_interop {

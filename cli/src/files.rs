@@ -45,6 +45,16 @@ pub(crate) fn decode_public(
     .map_err(|e| CliError::Message(format!("{flag}: {e}")))
 }
 
+/// A public key file (hex: an envelope, or with `raw` that algorithm's payload).
+pub(crate) fn read_public(
+    flag: &str,
+    path: &Path,
+    raw: Option<SigAlg>,
+) -> Result<PublicKey, CliError> {
+    let bytes = hex_or_file(flag, &format!("@{}", path.display()))?;
+    decode_public(flag, &bytes, raw)
+}
+
 /// The payload of an envelope we just encoded (its id stripped), for `--raw` output.
 pub(crate) fn envelope_payload(envelope: &[u8]) -> &[u8] {
     pqmigrate::codec::open_envelope(envelope, "id").map_or(envelope, |(_, p)| p)

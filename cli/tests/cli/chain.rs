@@ -7,6 +7,21 @@ fn chains() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/chains")
 }
 
+/// A NIST KAT `.rsp` file's records: `pk` (hex, as a key file holds it) and `sm` bytes.
+fn kat_records(path: &str) -> Vec<(String, Vec<u8>)> {
+    let text = std::fs::read_to_string(chains().join(path)).unwrap();
+    let mut pk = String::new();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("pk = ") {
+            pk = h.to_string();
+        } else if let Some(h) = line.strip_prefix("sm = ") {
+            out.push((pk.clone(), hex::decode(h).unwrap()));
+        }
+    }
+    out
+}
+
 fn json_file(path: &str) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(chains().join(path)).unwrap()).unwrap()
 }
@@ -201,15 +216,9 @@ fn verify_raw_checks_the_eip_mldsa_records() {
             valid,
         ));
     }
-    let kat = std::fs::read_to_string(chains().join("eip8051/mldsa_nist.first10.rsp")).unwrap();
-    let mut pk = Vec::new();
-    for line in kat.lines().filter(|l| !l.is_empty()) {
-        if let Some(h) = line.strip_prefix("pk = ") {
-            pk = hex::decode(h).unwrap();
-        } else if let Some(h) = line.strip_prefix("sm = ") {
-            let sm = hex::decode(h).unwrap();
-            records.push((pk.clone(), sm[..2420].to_vec(), sm[2420..].to_vec(), true));
-        }
+    for (pk, sm) in kat_records("eip8051/mldsa_nist.first10.rsp") {
+        let pk = hex::decode(pk).unwrap();
+        records.push((pk, sm[..2420].to_vec(), sm[2420..].to_vec(), true));
     }
     assert_eq!(records.len(), 12);
     for (i, (pk, sig, msg, valid)) in records.iter().enumerate() {
@@ -296,19 +305,6 @@ fn chain_eth_precompile_input() {
 #[test]
 fn verify_raw_ml_dsa_44_eth_checks_the_eip8051_evm_kat() {
     let dir = tempfile::tempdir().unwrap();
-    let records = |path: &str| -> Vec<(String, Vec<u8>)> {
-        let text = std::fs::read_to_string(chains().join(path)).unwrap();
-        let mut pk = String::new();
-        let mut out = Vec::new();
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("pk = ") {
-                pk = h.to_string();
-            } else if let Some(h) = line.strip_prefix("sm = ") {
-                out.push((pk.clone(), hex::decode(h).unwrap()));
-            }
-        }
-        out
-    };
     let check = |pk: &str, sm: &[u8], extra: &[&str]| {
         let pubf = write(dir.path(), "e.pub", pk.as_bytes());
         let msgf = write(dir.path(), "e.msg", &sm[2420..]);
@@ -326,7 +322,7 @@ fn verify_raw_ml_dsa_44_eth_checks_the_eip8051_evm_kat() {
         args.push(msgf.to_str().unwrap());
         run(&args)
     };
-    let evm = records("eip8051/mldsa_evm.first10.rsp");
+    let evm = kat_records("eip8051/mldsa_evm.first10.rsp");
     assert_eq!(evm.len(), 10);
     for (i, (pk, sm)) in evm.iter().enumerate() {
         assert_eq!(
@@ -339,7 +335,7 @@ fn verify_raw_ml_dsa_44_eth_checks_the_eip8051_evm_kat() {
     let mut bad = sm.clone();
     bad[7] ^= 1;
     assert_eq!(check(pk, &bad, &["--raw"]).status.code(), Some(1));
-    let (npk, nsm) = &records("eip8051/mldsa_nist.first10.rsp")[0];
+    let (npk, nsm) = &kat_records("eip8051/mldsa_nist.first10.rsp")[0];
     assert_eq!(check(npk, nsm, &["--raw"]).status.code(), Some(1));
     assert_bad_input(&check(pk, sm, &[]), "--raw");
     assert_bad_input(&check(pk, sm, &["--raw", "--ctx", "00"]), "empty context");
