@@ -6,7 +6,7 @@
 use core::arch::x86_64::*;
 
 use super::round::{RC, keccak_f1600_rounds, sponge_kernel};
-use super::{Sponge, partial_word, word};
+use super::{Sponge, tail_word, word};
 
 /// Lanes of the `zmm` kernel.
 pub(super) const DEGREE: usize = 8;

@@ -88,14 +88,21 @@ fn word(s: &[u8], off: usize) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Up to 7 trailing bytes as a little-endian word, zero-extended (the vector kernels'
-/// final-block gather).
+/// The last `rem` bytes of `s` (`1 ≤ rem ≤ 7`, `rem ≤ s.len()`) as a little-endian word,
+/// zero-extended: the vector kernels' final-block gather. An input of 8 bytes or more is
+/// read as its last whole word shifted down, a fixed-size load instead of a copy of
+/// variable length (a `memcpy` call per lane).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn partial_word(s: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w[..s.len()].copy_from_slice(s);
-    u64::from_le_bytes(w)
+fn tail_word(s: &[u8], rem: usize) -> u64 {
+    debug_assert!((1..8).contains(&rem) && rem <= s.len());
+    if s.len() >= 8 {
+        word(s, s.len() - 8) >> (64 - 8 * rem)
+    } else {
+        let mut w = [0u8; 8];
+        w[..rem].copy_from_slice(&s[s.len() - rem..]);
+        u64::from_le_bytes(w)
+    }
 }
 
 /// The final block of `input` (whose length is `full_blocks * rate + rem`): the `rem`

@@ -143,7 +143,7 @@ macro_rules! sponge_kernel {
                     let last = if rem == 0 {
                         $splat!(pad)
                     } else {
-                        $gather(inputs, |s| partial_word(&s[base + 8 * words..]) | pad)
+                        $gather(inputs, |s| tail_word(s, rem) | pad)
                     };
                     a[words] = $xor!(a[words], last);
                     a[lanes - 1] = $xor!(a[lanes - 1], $splat!(0x80u64 << 56));
