@@ -1,6 +1,6 @@
 //! Interop with a real implementation: Python `cryptography` (built on OpenSSL) loads
 //! the ML-DSA, ML-KEM, secp256k1, P-256 and Ed25519 keys we write (PKCS#8 plain and
-//! encrypted with our default KDF, SPKI) and verifies our ML-DSA signature with a
+//! encrypted, SPKI) and verifies our ML-DSA signature with a
 //! context; we load the keys it writes (its encrypted PKCS#8 too), verify its ML-DSA
 //! signature with a context and decapsulate its ML-KEM ciphertext to the same secret.
 //!
@@ -10,13 +10,31 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use pqmigrate::formats::{self, AnyPrivateKey, AnyPublicKey, Kdf};
+use pqmigrate::formats::{self, AnyPrivateKey, AnyPublicKey, Contents, Kdf};
 use pqmigrate::kem::{Ciphertext, DecapsulationKey, KemAlg};
 use pqmigrate::sig::{SigAlg, Signature, SigningKey};
 
 const PASS: &[u8] = b"interop passphrase \xe2\x9c\x93";
 const MSG: &[u8] = b"block 1000: transfer 5 coins";
 const CTX: &[u8] = b"chain-id 7";
+
+/// The key encrypted with our default KDF, `Kdf::DEFAULT` (scrypt N = 2^14, r = 8,
+/// p = 16: ~1 s per file on each side in a test build). The others use [`LIGHT`]: the
+/// same PBES2 structure and scrypt encoding with a smaller work factor.
+const DEFAULT_KDF_KEY: &str = "ml-dsa-65";
+const LIGHT: Kdf = Kdf::Scrypt {
+    log_n: 10,
+    r: 8,
+    p: 1,
+};
+
+fn kdf_for(name: &str) -> Kdf {
+    if name == DEFAULT_KDF_KEY {
+        Kdf::DEFAULT
+    } else {
+        LIGHT
+    }
+}
 
 struct TempDir(PathBuf);
 
@@ -32,7 +50,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(dir.join(name), bytes).unwrap();
 }
 
-/// Writes `NAME.pkcs8.pem`, `NAME.enc.pem` (default KDF) and `NAME.spki.pem`.
+/// Writes `NAME.pkcs8.pem`, `NAME.enc.pem` (KDF: [`kdf_for`]) and `NAME.spki.pem`.
 fn write_key(dir: &Path, name: &str, pkcs8: &[u8], spki: &[u8]) {
     write(
         dir,
@@ -42,10 +60,11 @@ fn write_key(dir: &Path, name: &str, pkcs8: &[u8], spki: &[u8]) {
     let key = formats::decode_private(pkcs8, None);
     let enc = match key {
         // A whole key of ours: the file `keygen` writes.
-        Ok(k) => formats::encode_private(&k, Some((PASS, Kdf::DEFAULT)), true).unwrap(),
+        Ok(k) => formats::encode_private(&k, Some((PASS, kdf_for(name))), true).unwrap(),
         // A composite's classical half alone (not a pqmigrate key of its own).
         Err(_) => return write_half_encrypted(dir, name, pkcs8, spki),
     };
+    assert_kdf(name, &enc);
     write(dir, &format!("{name}.enc.pem"), &enc);
     write(
         dir,
@@ -55,7 +74,8 @@ fn write_key(dir: &Path, name: &str, pkcs8: &[u8], spki: &[u8]) {
 }
 
 fn write_half_encrypted(dir: &Path, name: &str, pkcs8: &[u8], spki: &[u8]) {
-    let enc = formats::encrypt_pkcs8_der(pkcs8, PASS, Kdf::DEFAULT).unwrap();
+    let enc = formats::encrypt_pkcs8_der(pkcs8, PASS, kdf_for(name)).unwrap();
+    assert_kdf(name, &enc);
     write(
         dir,
         &format!("{name}.enc.pem"),
@@ -66,6 +86,14 @@ fn write_half_encrypted(dir: &Path, name: &str, pkcs8: &[u8], spki: &[u8]) {
         &format!("{name}.spki.pem"),
         &formats::to_pem("PUBLIC KEY", spki).unwrap(),
     );
+}
+
+/// The file says it is protected by the KDF `kdf_for(name)` chose.
+fn assert_kdf(name: &str, file: &[u8]) {
+    match formats::describe(file).unwrap() {
+        Contents::Encrypted { protection, .. } => assert_eq!(protection.kdf, kdf_for(name)),
+        other => panic!("{name}: {other:?}"),
+    }
 }
 
 fn read(dir: &Path, name: &str) -> Vec<u8> {
